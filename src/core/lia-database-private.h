@@ -1,0 +1,25 @@
+/* lia-database-private.h
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lia-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} LiaMigration;
+
+/* Opens with an explicit list of migrations (sorted by version), so tests
+ * can migrate a file to a version this build does not ship. */
+LiaDatabase *_lia_database_open_with_migrations (const char            *path,
+                                                 LiaDatabaseOpenFlags   flags,
+                                                 const LiaMigration    *migrations,
+                                                 guint                  n_migrations,
+                                                 GError               **error);
+
+G_END_DECLS
