@@ -48,6 +48,7 @@ char        *lia_database_get_default_path     (void);
 LiaDatabase *lia_database_open                 (const char            *path,
                                                 LiaDatabaseOpenFlags   flags,
                                                 GError               **error);
+LiaDatabase *lia_database_open_default         (GError               **error);
 const char  *lia_database_get_path             (LiaDatabase           *self);
 char        *lia_database_dup_display_name     (LiaDatabase           *self);
 int          lia_database_get_schema_version   (LiaDatabase           *self);

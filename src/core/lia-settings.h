@@ -14,16 +14,21 @@ typedef enum
   LIA_PAGE_SIZE_A4,
 } LiaPageSize;
 
+#define LIA_TYPE_PAGE_SIZE (lia_page_size_get_type ())
+GType lia_page_size_get_type (void);
+
 #define LIA_TYPE_SETTINGS (lia_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaSettings, lia_settings, LIA, SETTINGS, GObject)
 
-/* One object owns the GSettings of the application. Every key is a property
- * of the same name (window-width, window-height, window-maximized,
- * library-name, library-time-zone, staff-names, page-size), so widgets bind
- * to the properties with g_object_bind_property and never touch GSettings.
- * page-size is a LiaPageSize: the stored choice, or the locale's paper when
- * none was made. library-time-zone reads as the computer's zone when unset. */
+/* One object owns the GSettings of the application. The library's keys are
+ * properties of the same name (library-name, library-time-zone, staff-names,
+ * page-size) that widgets bind to; the window binds its size keys
+ * (window-width, window-height, window-maximized) to the GSettings returned
+ * by lia_settings_get_gsettings(). page-size is a LiaPageSize: the stored
+ * choice, or the locale's paper when none was made. The library-time-zone
+ * property is the stored IANA name, "" for the computer's zone;
+ * lia_settings_dup_library_time_zone() resolves "" to the computer's zone. */
 LiaSettings  *lia_settings_new                   (void);
 LiaSettings  *lia_settings_get_default           (void);
 GSettings    *lia_settings_get_gsettings         (LiaSettings  *self);

@@ -8,9 +8,10 @@
 --  * instants (created, updated, occurred, verified, deleted) are INTEGER
 --    seconds since the Unix epoch, UTC;
 --  * calendar days (due dates, agreement dates) are TEXT 'YYYY-MM-DD', which
---    sorts and compares correctly and is checked with date();
+--    sorts and compares correctly and is checked with date(x, '+0 days'),
+--    which, unlike date(x), refuses days such as 2026-02-30;
 --  * channel sets are INTEGER bit masks: 1 website, 2 print bulletin,
---    4 flyer, 8 newsletter, 16 display board (see lia-enums.h);
+--    4 flyer, 8 newsletter, 16 display board;
 --  * deleted_at set means "in the trash": rows are never removed by one click.
 
 CREATE TABLE meta (
@@ -90,9 +91,9 @@ CREATE TABLE agreement (
   partner_id  INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,
   title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
   kind        TEXT NOT NULL DEFAULT 'mou' CHECK (kind IN ('mou', 'letter', 'verbal')),
-  signed_on   TEXT CHECK (signed_on IS NULL OR date(signed_on) IS signed_on),
-  starts_on   TEXT CHECK (starts_on IS NULL OR date(starts_on) IS starts_on),
-  ends_on     TEXT CHECK (ends_on IS NULL OR date(ends_on) IS ends_on),
+  signed_on   TEXT CHECK (signed_on IS NULL OR date(signed_on, '+0 days') IS signed_on),
+  starts_on   TEXT CHECK (starts_on IS NULL OR date(starts_on, '+0 days') IS starts_on),
+  ends_on     TEXT CHECK (ends_on IS NULL OR date(ends_on, '+0 days') IS ends_on),
   auto_renews INTEGER NOT NULL DEFAULT 0 CHECK (auto_renews IN (0, 1)),
   document    TEXT,
   status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('draft', 'active', 'ended')),
@@ -114,10 +115,10 @@ CREATE TABLE expectation (
   direction    TEXT NOT NULL CHECK (direction IN ('partner-provides', 'library-provides')),
   what         TEXT NOT NULL CHECK (length(trim(what)) > 0),
   cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days >= 1),
-  due_on       TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),
+  due_on       TEXT CHECK (due_on IS NULL OR date(due_on, '+0 days') IS due_on),
   status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'met', 'missed', 'retired')),
-  last_met_on  TEXT CHECK (last_met_on IS NULL OR date(last_met_on) IS last_met_on),
-  next_due_on  TEXT CHECK (next_due_on IS NULL OR date(next_due_on) IS next_due_on),
+  last_met_on  TEXT CHECK (last_met_on IS NULL OR date(last_met_on, '+0 days') IS last_met_on),
+  next_due_on  TEXT CHECK (next_due_on IS NULL OR date(next_due_on, '+0 days') IS next_due_on),
   created_at   INTEGER NOT NULL,
   updated_at   INTEGER NOT NULL CHECK (updated_at >= created_at),
   deleted_at   INTEGER,
@@ -158,7 +159,7 @@ CREATE TABLE interaction (
   occurred_at       INTEGER NOT NULL,
   summary           TEXT NOT NULL CHECK (length(trim(summary)) > 0),
   outcome           TEXT NOT NULL DEFAULT '',
-  follow_up_on      TEXT CHECK (follow_up_on IS NULL OR date(follow_up_on) IS follow_up_on),
+  follow_up_on      TEXT CHECK (follow_up_on IS NULL OR date(follow_up_on, '+0 days') IS follow_up_on),
   follow_up_done_at INTEGER,
   confirms_info     INTEGER NOT NULL DEFAULT 0 CHECK (confirms_info IN (0, 1)),
   expectation_id    INTEGER REFERENCES expectation (id) ON DELETE SET NULL,
@@ -234,7 +235,7 @@ CREATE TABLE event (
   deleted_at       INTEGER,
   CHECK ((recurrence_of IS NULL) = (recurrence_id IS NULL)),
   CHECK (recurrence_of IS NULL OR rrule IS NULL),
-  CHECK (all_day = 0 OR date(dtstart) IS dtstart),
+  CHECK (all_day = 0 OR date(dtstart, '+0 days') IS dtstart),
   CHECK (dtend IS NULL OR dtend >= dtstart),
   CHECK (last_end_utc IS NULL OR last_end_utc >= start_utc),
   CHECK (source = 'manual' OR remote_uid IS NOT NULL)

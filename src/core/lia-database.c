@@ -1,0 +1,854 @@
+/* lia-database.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lia-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lia-core-resources.h"
+#include "lia-database-private.h"
+
+#define MIGRATIONS_PATH "/org/liaisonapp/Liaison/core/migrations"
+
+struct _LiaDatabase
+{
+  GObject  parent_instance;
+
+  /* Owned */
+  sqlite3 *handle;
+  char    *path;
+  char    *backup_path;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (LiaDatabase, lia_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lia-database-error-quark, lia_database_error)
+
+static LiaMigration *builtin_migrations;
+static guint n_builtin_migrations;
+
+static char *
+dup_display_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_filename_display_name (base);
+}
+
+static int
+compare_migration_names (gconstpointer a,
+                         gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The migrations are the resource's NNNN-name.sql files, applied in order. */
+static void
+load_builtin_migrations (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GResource *resource;
+      g_auto(GStrv) names = NULL;
+      guint n;
+
+      lia_core_register_resource ();
+      resource = lia_core_get_resource ();
+
+      names = g_resource_enumerate_children (resource, MIGRATIONS_PATH, 0, NULL);
+      g_assert (names != NULL);
+      n = g_strv_length (names);
+      qsort (names, n, sizeof (char *), compare_migration_names);
+
+      builtin_migrations = g_new0 (LiaMigration, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *resource_path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+          g_autoptr(GBytes) bytes = NULL;
+
+          bytes = g_resource_lookup_data (resource, resource_path, 0, NULL);
+          g_assert (bytes != NULL);
+          builtin_migrations[i].version = (int)g_ascii_strtoll (names[i], NULL, 10);
+          builtin_migrations[i].sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          /* Versions are contiguous from 1; a gap is a packaging mistake. */
+          g_assert_cmpint (builtin_migrations[i].version, ==, (int)i + 1);
+        }
+      n_builtin_migrations = n;
+      g_assert_cmpint (builtin_migrations[n - 1].version, ==, LIA_SCHEMA_VERSION);
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static void
+set_error_from_sqlite (GError     **error,
+                       sqlite3     *handle,
+                       int          rc,
+                       const char  *path)
+{
+  g_autofree char *name = dup_display_name (path);
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_FULL,
+                   _("The disk holding ‘%s’ is full, so the change was not saved. Free some space and try again."),
+                   name);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CORRUPT,
+                   _("‘%s’ is damaged (%s). Restore a backup copy, or open another database."),
+                   name, detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("‘%s’ is not a Liaison database. Choose another file."), name);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_READ_ONLY,
+                   _("‘%s’ cannot be written. Check that you may change the file and its folder."),
+                   name);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_BUSY,
+                   _("‘%s’ is busy in another program. Close it there and try again."), name);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT,
+                   _("The change does not fit the records in ‘%s’ (%s)."), name, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                   _("‘%s’ cannot be opened (%s). Check that the file and its folder exist and that you may use them."),
+                   name, detail);
+      break;
+
+    default:
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_FAILED,
+                   _("Could not read or write ‘%s’: %s."), name, detail);
+      break;
+    }
+}
+
+static gboolean
+exec_sql (sqlite3     *handle,
+          const char  *path,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, handle, rc, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    set_error_from_sqlite (error, handle, rc, path);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* Reads the 100-byte header without sqlite, so that a file that is not an
+ * sqlite database is refused before anything could touch it. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists,
+              GError     **error)
+{
+  g_autofree char *name = dup_display_name (path);
+  static const char magic[16] = "SQLite format 3";
+  char header[100];
+  GStatBuf st;
+  FILE *file;
+  size_t n;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        {
+          *exists = FALSE;
+          return TRUE;
+        }
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                   _("‘%s’ cannot be opened: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  *exists = TRUE;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                   _("‘%s’ is a folder, not a database. Choose a file."), name);
+      return FALSE;
+    }
+
+  /* An empty file is an empty database: sqlite would create one in it. */
+  if (st.st_size == 0)
+    return TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                   _("‘%s’ cannot be opened: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("‘%s’ is not a Liaison database. Choose another file."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+make_backup_path (const char *path,
+                  int         version)
+{
+  g_autofree char *stem = NULL;
+
+  stem = g_str_has_suffix (path, ".db") ? g_strndup (path, strlen (path) - 3) : g_strdup (path);
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (i == 1)
+        candidate = g_strdup_printf ("%s.v%d-backup.db", stem, version);
+      else
+        candidate = g_strdup_printf ("%s.v%d-backup-%u.db", stem, version, i);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
+}
+
+/* A consistent copy through sqlite's backup API, taken before a migration
+ * changes an existing file, so an unwanted upgrade can be undone by hand. */
+static gboolean
+take_backup (LiaDatabase  *self,
+             GError      **error)
+{
+  g_autofree char *backup_path = make_backup_path (self->path, self->schema_version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = dup_display_name (self->path);
+
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION,
+                   _("Could not save a backup copy of ‘%s’ before updating it (%s). The file was not changed."),
+                   name, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      g_unlink (backup_path);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest);
+  g_debug ("Saved a copy of %s as %s", self->path, backup_path);
+  self->backup_path = g_steal_pointer (&backup_path);
+
+  return TRUE;
+}
+
+static gboolean
+apply_migration (LiaDatabase         *self,
+                 const LiaMigration  *migration,
+                 GError             **error)
+{
+  g_autofree char *pragmas = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                             migration->version, LIA_APPLICATION_ID);
+
+  if (!exec_sql (self->handle, self->path, migration->sql, &local_error) ||
+      !exec_sql (self->handle, self->path, pragmas, &local_error) ||
+      !exec_sql (self->handle, self->path, "COMMIT", &local_error))
+    {
+      g_autofree char *name = dup_display_name (self->path);
+
+      if (!sqlite3_get_autocommit (self->handle))
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+
+      /* A full disk keeps its own, more useful, message. */
+      if (g_error_matches (local_error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_FULL))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION,
+                     _("Could not update ‘%s’ to schema version %d: %s The file was left as it was."),
+                     name, migration->version, local_error->message);
+      return FALSE;
+    }
+
+  self->schema_version = migration->version;
+
+  return TRUE;
+}
+
+static void
+lia_database_finalize (GObject *object)
+{
+  LiaDatabase *self = (LiaDatabase *)object;
+
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (lia_database_parent_class)->finalize (object);
+}
+
+static void
+lia_database_class_init (LiaDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lia_database_finalize;
+}
+
+static void
+lia_database_init (LiaDatabase *self)
+{
+}
+
+/**
+ * lia_database_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/liaison/liaison.db`
+ */
+char *
+lia_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+}
+
+LiaDatabase *
+_lia_database_open_with_migrations (const char            *path,
+                                    LiaDatabaseOpenFlags   flags,
+                                    const LiaMigration    *migrations,
+                                    guint                  n_migrations,
+                                    GError               **error)
+{
+  g_autoptr(LiaDatabase) self = NULL;
+  g_autofree char *name = NULL;
+  gint64 version = 0;
+  gint64 application_id = 0;
+  gboolean exists = FALSE;
+  int target_version;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = dup_display_name (path);
+  target_version = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
+
+  if (!check_header (path, &exists, error))
+    return NULL;
+
+  if (!exists && !(flags & LIA_DATABASE_OPEN_CREATE))
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no database at ‘%s’. Check the file name."), path);
+      return NULL;
+    }
+
+  if (!exists)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *folder_name = g_filename_display_name (folder);
+
+          g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                       _("Cannot create ‘%s’: the folder ‘%s’ does not exist."),
+                       name, folder_name);
+          return NULL;
+        }
+    }
+
+  self = g_object_new (LIA_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (flags & LIA_DATABASE_OPEN_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, rc, path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  /* Nothing below writes until the file is known to be ours and not newer. */
+  if (!query_int (self->handle, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self->handle, path, "PRAGMA user_version", &version, error))
+    return NULL;
+
+  if (application_id != LIA_APPLICATION_ID)
+    {
+      gint64 n_objects = 0;
+
+      if (application_id == 0 &&
+          !query_int (self->handle, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return NULL;
+
+      if (application_id != 0 || n_objects > 0 || version != 0)
+        {
+          g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_LIAISON,
+                       _("‘%s’ is a database of another program, not of Liaison. Choose another file."),
+                       name);
+          return NULL;
+        }
+    }
+
+  if (version > target_version)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_TOO_NEW,
+                   _("‘%s’ was saved by a newer version of Liaison (schema version %d; this version knows up to %d). Update Liaison to open it. The file was not changed."),
+                   name, (int)version, target_version);
+      return NULL;
+    }
+
+  self->schema_version = (int)version;
+
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_error_from_sqlite (error, NULL, SQLITE_READONLY, path);
+      return NULL;
+    }
+
+  /* WAL lets worker threads read and write beside the window's connection. */
+  if (!exec_sql (self->handle, path,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    return NULL;
+
+  if (self->schema_version < target_version)
+    {
+      if (self->schema_version > 0 && !take_backup (self, error))
+        return NULL;
+
+      for (guint i = 0; i < n_migrations; i++)
+        {
+          if (migrations[i].version <= self->schema_version)
+            continue;
+
+          g_debug ("Updating %s to schema version %d", path, migrations[i].version);
+          if (!apply_migration (self, &migrations[i], error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lia_database_open:
+ * @path: the database file
+ * @flags: whether to create the file when it does not exist
+ * @error: a location for a #LiaDatabaseError
+ *
+ * Opens a Liaison database and brings it to the current schema version,
+ * keeping a backup copy of an existing file before changing it. A file that
+ * is not a Liaison database, or that a newer Liaison wrote, is refused and
+ * left exactly as it was.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+LiaDatabase *
+lia_database_open (const char            *path,
+                   LiaDatabaseOpenFlags   flags,
+                   GError               **error)
+{
+  load_builtin_migrations ();
+
+  return _lia_database_open_with_migrations (path, flags,
+                                             builtin_migrations, n_builtin_migrations,
+                                             error);
+}
+
+/**
+ * lia_database_open_default:
+ *
+ * Opens the default database, creating it and its folder on first use.
+ */
+LiaDatabase *
+lia_database_open_default (GError **error)
+{
+  g_autofree char *path = lia_database_get_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
+                   _("Cannot create the folder ‘%s’: %s."), folder_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return lia_database_open (path, LIA_DATABASE_OPEN_CREATE, error);
+}
+
+const char *
+lia_database_get_path (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * lia_database_dup_display_name:
+ *
+ * Returns: (transfer full): the file's name, for titles and messages
+ */
+char *
+lia_database_dup_display_name (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return dup_display_name (self->path);
+}
+
+int
+lia_database_get_schema_version (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * lia_database_get_backup_path:
+ *
+ * Returns: (nullable): the copy saved before this open migrated the file
+ */
+const char *
+lia_database_get_backup_path (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return self->backup_path;
+}
+
+sqlite3 *
+lia_database_get_handle (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * lia_database_set_error_from_sqlite:
+ * @rc: an sqlite result code
+ *
+ * Sets @error to the message a user can act on for @rc.
+ *
+ * Returns: %FALSE, so callers can `return lia_database_set_error_from_sqlite (...)`
+ */
+gboolean
+lia_database_set_error_from_sqlite (LiaDatabase  *self,
+                                    int           rc,
+                                    GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+
+  set_error_from_sqlite (error, self->handle, rc, self->path);
+
+  return FALSE;
+}
+
+gboolean
+lia_database_exec (LiaDatabase  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  return exec_sql (self->handle, self->path, sql, error);
+}
+
+/**
+ * lia_database_prepare:
+ *
+ * Returns: (transfer full) (nullable): a statement to finalize
+ */
+sqlite3_stmt *
+lia_database_prepare (LiaDatabase  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->handle, rc, self->path);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/**
+ * lia_database_begin:
+ *
+ * Starts a write transaction. Every write goes through one, so a job either
+ * commits whole or leaves no trace.
+ */
+gboolean
+lia_database_begin (LiaDatabase  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (self->handle), FALSE);
+
+  return exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * lia_database_commit:
+ *
+ * Commits the transaction; on failure (a full disk, say) it is rolled back.
+ */
+gboolean
+lia_database_commit (LiaDatabase  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+
+  if (!exec_sql (self->handle, self->path, "COMMIT", error))
+    {
+      lia_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Safe to call after sqlite already rolled back by itself (SQLITE_FULL). */
+void
+lia_database_rollback (LiaDatabase *self)
+{
+  g_return_if_fail (LIA_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * lia_database_check_integrity:
+ *
+ * Runs sqlite's integrity check and the foreign key check.
+ */
+gboolean
+lia_database_check_integrity (LiaDatabase  *self,
+                              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  guint n_problems = 0;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+
+  name = dup_display_name (self->path);
+
+  if (!(stmt = lia_database_prepare (self, "PRAGMA integrity_check(20)", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      if (n_problems++ < 3)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (error, self->handle, rc, self->path);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = lia_database_prepare (self, "PRAGMA foreign_key_check", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n_problems++ < 3)
+        g_string_append_printf (problems, "%s%s row %" G_GINT64_FORMAT " refers to a missing %s",
+                                problems->len ? "; " : "",
+                                (const char *)sqlite3_column_text (stmt, 0),
+                                (gint64)sqlite3_column_int64 (stmt, 1),
+                                (const char *)sqlite3_column_text (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (error, self->handle, rc, self->path);
+      return FALSE;
+    }
+
+  if (n_problems > 0)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CORRUPT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "‘%s’ is damaged: %u problem found (%s). Restore a backup copy.",
+                                "‘%s’ is damaged: %u problems found (%s). Restore a backup copy.",
+                                n_problems),
+                   name, n_problems, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lia_database_dup_meta:
+ *
+ * Returns: (transfer full) (nullable): the value of @key in the meta table
+ */
+char *
+lia_database_dup_meta (LiaDatabase *self,
+                       const char  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->schema_version < 1 ||
+      !(stmt = lia_database_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+lia_database_set_meta (LiaDatabase  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!(stmt = lia_database_prepare (self,
+                                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (error, self->handle, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

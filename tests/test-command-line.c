@@ -1,0 +1,371 @@
+/* test-command-line.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real `liaison` binary as a script or a scheduled job would, and
+ * checks its output, its messages and its exit status.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lia-database.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_home;
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("liaison-test-cli-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->data_home = g_build_filename (fixture->dir, "data-home", NULL);
+  g_assert_cmpint (g_mkdir (fixture->data_home, 0700), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_home);
+  g_free (fixture->out);
+  g_free (fixture->err);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Runs liaison with the arguments (NULL-terminated), with a private
+ * XDG_DATA_HOME so the default database is the fixture's. */
+static int
+run (Fixture    *fixture,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (args, (char *)g_getenv ("LIAISON_BIN"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", fixture->data_home, TRUE);
+  env = g_environ_unsetenv (env, "G_DEBUG");
+
+  g_clear_pointer (&fixture->out, g_free);
+  g_clear_pointer (&fixture->err, g_free);
+  g_spawn_sync (NULL, (char **)args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &fixture->out, &fixture->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  fixture->status = WEXITSTATUS (wait_status);
+
+  return fixture->status;
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* A failure is one line on stderr, starting with "liaison: ". */
+static void
+assert_one_line_error (Fixture    *fixture,
+                       const char *fragment)
+{
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: "));
+  g_assert_nonnull (strstr (fixture->err, fragment));
+  g_assert_nonnull (strchr (fixture->err, '\n'));
+  g_assert_cmpstr (strchr (fixture->err, '\n') + 1, ==, "");
+  g_assert_cmpstr (fixture->out, ==, "");
+}
+
+static void
+write_sample (Fixture    *fixture,
+              const char *path)
+{
+  g_assert_cmpint (run (fixture, "sample-data", "--output", path, "--seed", "3",
+                        "--date", "2026-11-02", NULL), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_assert_cmpint (run (fixture, "--version", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "liaison " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (run (fixture, "frobnicate", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: unknown command ‘frobnicate’\n"));
+  g_assert_nonnull (strstr (fixture->err, "Usage:"));
+  g_assert_cmpstr (fixture->out, ==, "");
+
+  g_assert_cmpint (run (fixture, "--frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "--frobnicate"));
+  g_assert_nonnull (strstr (fixture->err, "Usage:"));
+
+  g_assert_cmpint (run (fixture, "info", "--verbose", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "--verbose"));
+
+  g_assert_cmpint (run (fixture, "info", "extra", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "extra"));
+
+  g_assert_cmpint (run (fixture, "sample-data", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "--output"));
+
+  g_assert_cmpint (run (fixture, "sample-data", "--output", "x.db", "--partners", "many", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "many"));
+
+  g_assert_cmpint (run (fixture, "sample-data", "--output", "x.db", "--date", "2026-13-45", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "YYYY-MM-DD"));
+  /* A usage error writes nothing. */
+  g_assert_false (g_file_test ("x.db", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_info_sample (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "sample.db");
+  g_autofree char *expected_file = NULL;
+
+  write_sample (fixture, path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  expected_file = g_strdup_printf ("file: %s\n", path);
+  g_assert_true (g_str_has_prefix (fixture->out, expected_file));
+  g_assert_nonnull (strstr (fixture->out, "\nschema-version: 1\n"));
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 60\n"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nintegrity: ok\n"));
+  g_assert_null (strstr (fixture->out, "\nevents: 0\n"));
+  g_assert_null (strstr (fixture->out, "\ninteractions: 0\n"));
+  g_assert_null (strstr (fixture->out, "\ncontacts: 0\n"));
+
+  /* The option may also follow the command. */
+  {
+    g_autofree char *first = g_strdup (fixture->out);
+
+    g_assert_cmpint (run (fixture, "info", "--database", path, NULL), ==, 0);
+    g_assert_cmpstr (fixture->out, ==, first);
+  }
+}
+
+static void
+test_info_default_database (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *default_path = g_build_filename (fixture->data_home, "liaison", "liaison.db", NULL);
+
+  /* info never creates a database. */
+  g_assert_cmpint (run (fixture, "info", NULL), ==, 1);
+  assert_one_line_error (fixture, "There is no database at");
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_info_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "nowhere.db");
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
+  assert_one_line_error (fixture, "nowhere.db");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_info_garbage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "garbage.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is a spreadsheet, not a database\n", -1, NULL));
+  before = checksum_file (path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
+  assert_one_line_error (fixture, "not a Liaison database");
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_info_newer (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "newer.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *handle = NULL;
+
+  write_sample (fixture, path);
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 42", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  before = checksum_file (path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
+  assert_one_line_error (fixture, "newer version of Liaison");
+  g_assert_nonnull (strstr (fixture->err, "42"));
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_info_corrupt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "damaged.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  write_sample (fixture, path);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + length / 2, 0x5A, MIN (length / 4, 64 * 1024));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "damaged"));
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: "));
+}
+
+static void
+test_sample_data_refuses_existing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "precious.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "years of partnerships", -1, NULL));
+  before = checksum_file (path);
+
+  g_assert_cmpint (run (fixture, "sample-data", "--output", path, NULL), ==, 1);
+  assert_one_line_error (fixture, "already exists");
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_sample_data_sizes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "sized.db");
+
+  g_assert_cmpint (run (fixture, "sample-data", "--output", path, "--partners", "25",
+                        "--events", "120", "--interactions", "300", NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 25\n"));
+  g_assert_nonnull (strstr (fixture->out, "\nevents: 120\n"));
+  g_assert_nonnull (strstr (fixture->out, "\ninteractions: 300\n"));
+}
+
+static void
+test_sample_data_deterministic (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *a = path_in (fixture, "a.db");
+  g_autofree char *b = path_in (fixture, "b.db");
+  g_autofree char *info_a = NULL;
+  g_autofree char *dump_a = NULL;
+  g_autofree char *dump_b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_sample (fixture, a);
+  write_sample (fixture, b);
+
+  /* Every row of both files, through sqlite's own dump. */
+  g_assert_true (g_spawn_command_line_sync ("sqlite3 -version", NULL, NULL, NULL, NULL));
+  {
+    g_autofree char *cmd_a = g_strdup_printf ("sqlite3 '%s' .dump", a);
+    g_autofree char *cmd_b = g_strdup_printf ("sqlite3 '%s' .dump", b);
+
+    g_spawn_command_line_sync (cmd_a, &dump_a, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_spawn_command_line_sync (cmd_b, &dump_b, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (strlen (dump_a), >, 10000);
+  g_assert_true (g_str_equal (dump_a, dump_b));
+
+  g_assert_cmpint (run (fixture, "--database", a, "info", NULL), ==, 0);
+  info_a = g_strdup (fixture->out);
+  g_assert_nonnull (strstr (info_a, "integrity: ok"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("LIAISON_BIN"));
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/command-line/version", test_version);
+  ADD ("/command-line/usage-errors", test_usage_errors);
+  ADD ("/command-line/info/sample", test_info_sample);
+  ADD ("/command-line/info/default-database", test_info_default_database);
+  ADD ("/command-line/info/missing", test_info_missing);
+  ADD ("/command-line/info/garbage", test_info_garbage);
+  ADD ("/command-line/info/newer", test_info_newer);
+  ADD ("/command-line/info/corrupt", test_info_corrupt);
+  ADD ("/command-line/sample-data/refuses-existing", test_sample_data_refuses_existing);
+  ADD ("/command-line/sample-data/sizes", test_sample_data_sizes);
+  ADD ("/command-line/sample-data/deterministic", test_sample_data_deterministic);
+#undef ADD
+
+  return g_test_run ();
+}

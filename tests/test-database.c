@@ -1,0 +1,542 @@
+/* test-database.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lia-core-resources.h"
+#include "lia-database-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("liaison-test-database-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d))
+    n++;
+
+  return n;
+}
+
+static gint64
+query_int (sqlite3    *handle,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static char *
+query_text (sqlite3    *handle,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Runs SQL on a file through a plain sqlite connection, behind Liaison's back. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
+}
+
+static LiaDatabase *
+create_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaDatabase *db;
+
+  db = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  return db;
+}
+
+static void
+insert_partners (LiaDatabase *db,
+                 guint        n)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO partner (name, description, created_at, updated_at) "
+                                              "VALUES ('Partner %u', '%s', 1, 1)",
+                                              i, "A community organisation with a long description");
+      lia_database_exec (db, sql, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_fresh (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  sqlite3 *handle = lia_database_get_handle (db);
+  g_autofree char *journal = query_text (handle, "PRAGMA journal_mode");
+  static const char * const tables[] = {
+    "meta", "partner", "partner_tag", "contact", "agreement", "expectation",
+    "interaction", "event", "event_category", "publish_target", "publish_record",
+    "intake_feed", "intake_item", "search_index",
+  };
+
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle, "PRAGMA application_id"), ==, LIA_APPLICATION_ID);
+  g_assert_cmpint (query_int (handle, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_null (lia_database_get_backup_path (db));
+  g_assert_cmpstr (lia_database_get_path (db), ==, fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", tables[i]);
+      g_assert_cmpint (query_int (handle, sql), ==, 1);
+    }
+
+  g_assert_true (lia_database_check_integrity (db, NULL));
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  insert_partners (db, 3);
+  g_clear_object (&db);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  /* Nothing to migrate, so no backup copy. */
+  g_assert_null (lia_database_get_backup_path (db));
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 3);
+  g_clear_object (&db);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (db);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_refused_unchanged (Fixture    *fixture,
+                          int         code,
+                          const char *fragment)
+{
+  g_autofree char *before = checksum_file (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_files = count_files (fixture->dir);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, code);
+  g_assert_null (db);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_nonnull (strstr (error->message, "liaison.db"));
+
+  after = checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  /* No journal, WAL or backup left beside it. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
+}
+
+static void
+test_newer_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+
+  insert_partners (db, 2);
+  g_clear_object (&db);
+  raw_exec (fixture->path, "PRAGMA user_version = 99");
+
+  assert_refused_unchanged (fixture, LIA_DATABASE_ERROR_TOO_NEW, "newer version of Liaison");
+}
+
+static void
+test_garbage_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guchar bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int (rand) & 0xff;
+  g_assert_true (g_file_set_contents (fixture->path, (const char *)bytes, sizeof bytes, NULL));
+  assert_refused_unchanged (fixture, LIA_DATABASE_ERROR_NOT_A_DATABASE, "not a Liaison database");
+
+  /* A short text file, like a CSV picked by mistake. */
+  g_assert_true (g_file_set_contents (fixture->path, "name,email\nFood Bank,a@b.c\n", -1, NULL));
+  assert_refused_unchanged (fixture, LIA_DATABASE_ERROR_NOT_A_DATABASE, "not a Liaison database");
+}
+
+static void
+test_other_program_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  raw_exec (fixture->path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');");
+  assert_refused_unchanged (fixture, LIA_DATABASE_ERROR_NOT_LIAISON, "another program");
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  insert_partners (db, 3000);
+  g_clear_object (&db);
+
+  /* Scribble over the middle of the file, leaving the header intact. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 64 * 1024);
+  memset (contents + length / 2, 0xA5, 16 * 1024);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  if (db != NULL)
+    {
+      g_assert_false (lia_database_check_integrity (db, &error));
+    }
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+}
+
+static void
+test_unwritable_path (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *no_folder = g_build_filename (fixture->dir, "missing", "liaison.db", NULL);
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = lia_database_open (no_folder, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  /* A folder in place of the file. */
+  db = lia_database_open (fixture->dir, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN);
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  /* /proc cannot be written even by root, who ignores file permissions. */
+  db = lia_database_open ("/proc/liaison-test.db", LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN);
+  g_assert_null (db);
+}
+
+/* A full disk in the middle of a write: sqlite answers SQLITE_FULL when the
+ * file reaches max_page_count, the same path as ENOSPC from the disk. */
+static void
+test_full_rolls_back (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = lia_database_get_handle (db);
+  g_autofree char *limit = NULL;
+  g_autofree char *long_text = g_strnfill (2000, 'x');
+  gboolean ok = TRUE;
+
+  insert_partners (db, 5);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           query_int (handle, "PRAGMA page_count") + 8);
+  g_assert_true (lia_database_exec (db, limit, NULL));
+
+  g_assert_true (lia_database_begin (db, &error));
+  for (guint i = 0; ok && i < 1000; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO partner (name, description, created_at, updated_at) "
+                                              "VALUES ('Big %u', '%s', 1, 1)", i, long_text);
+      ok = lia_database_exec (db, sql, &error);
+    }
+  if (ok)
+    ok = lia_database_commit (db, &error);
+  else
+    lia_database_rollback (db);
+
+  g_assert_false (ok);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_true (sqlite3_get_autocommit (handle));
+  /* Nothing of the failed transaction stayed. */
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM partner"), ==, 5);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_index"), ==, 5);
+}
+
+static LiaMigration *
+builtin_plus (const char *extra_sql,
+              guint      *n)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  LiaMigration *migrations = g_new0 (LiaMigration, 2);
+
+  bytes = g_resource_lookup_data (lia_core_get_resource (),
+                                  "/org/liaisonapp/Liaison/core/migrations/0001-initial.sql",
+                                  0, NULL);
+  g_assert_nonnull (bytes);
+  migrations[0].version = 1;
+  migrations[0].sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  migrations[1].version = 2;
+  migrations[1].sql = extra_sql;
+  *n = 2;
+
+  return migrations;
+}
+
+static void
+test_backup_before_migration (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(LiaDatabase) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_backup = g_build_filename (fixture->dir, "liaison.v1-backup.db", NULL);
+  g_autofree LiaMigration *migrations = NULL;
+  guint n;
+
+  insert_partners (db, 4);
+  g_clear_object (&db);
+
+  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);", &n);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
+  g_free ((char *)migrations[0].sql);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT x FROM extra"), ==, 7);
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 4);
+  g_assert_cmpstr (lia_database_get_backup_path (db), ==, expected_backup);
+
+  /* The copy is the file as it was: version 1, the partners, no new table. */
+  backup = lia_database_open (expected_backup, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (backup), ==, 1);
+  g_assert_cmpint (query_int (lia_database_get_handle (backup), "SELECT count(*) FROM partner"), ==, 4);
+  g_assert_cmpint (query_int (lia_database_get_handle (backup),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), ==, 0);
+}
+
+static void
+test_failed_migration_leaves_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree LiaMigration *migrations = NULL;
+  guint n;
+
+  insert_partners (db, 2);
+  g_clear_object (&db);
+
+  /* The first statement works, the second fails: both must be undone. */
+  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);", &n);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
+  g_free ((char *)migrations[0].sql);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (query_int (lia_database_get_handle (db),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), ==, 0);
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 2);
+}
+
+static void
+assert_rejected (LiaDatabase *db,
+                 const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lia_database_exec (db, sql, &error))
+    g_error ("accepted: %s", sql);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT);
+}
+
+static void
+test_constraints (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lia_database_exec (db,
+    "INSERT INTO partner (id, name, created_at, updated_at) VALUES (1, 'Riverbend Food Bank', 1, 1);"
+    "INSERT INTO partner (id, name, created_at, updated_at) VALUES (2, 'École Sainte-Anne', 1, 1);"
+    "INSERT INTO agreement (id, partner_id, title, created_at, updated_at) VALUES (1, 1, 'MOU', 1, 1);"
+    "INSERT INTO contact (partner_id, name, is_primary, created_at, updated_at) VALUES (1, 'Ana', 1, 1, 1);",
+    &error));
+  g_assert_no_error (error);
+
+  assert_rejected (db, "INSERT INTO partner (name, created_at, updated_at) VALUES ('  ', 1, 1)");
+  assert_rejected (db, "INSERT INTO partner (name, kind, created_at, updated_at) VALUES ('X', 'bogus', 1, 1)");
+  assert_rejected (db, "INSERT INTO partner (name, cadence_days, created_at, updated_at) VALUES ('X', 0, 1, 1)");
+  assert_rejected (db, "INSERT INTO contact (partner_id, name, created_at, updated_at) VALUES (99, 'Nobody', 1, 1)");
+  assert_rejected (db, "INSERT INTO contact (partner_id, name, is_primary, created_at, updated_at) VALUES (1, 'Ben', 1, 1, 1)");
+  assert_rejected (db, "INSERT INTO agreement (partner_id, title, starts_on, ends_on, created_at, updated_at) "
+                       "VALUES (1, 'Lease', '2026-05-01', '2026-04-01', 1, 1)");
+  assert_rejected (db, "INSERT INTO agreement (partner_id, title, ends_on, created_at, updated_at) "
+                       "VALUES (1, 'Lease', '2026-02-30', 1, 1)");
+  assert_rejected (db, "INSERT INTO expectation (partner_id, agreement_id, direction, what, due_on, created_at, updated_at) "
+                       "VALUES (2, 1, 'partner-provides', 'Listings', '2026-12-01', 1, 1)");
+  assert_rejected (db, "INSERT INTO expectation (partner_id, direction, what, created_at, updated_at) "
+                       "VALUES (1, 'partner-provides', 'Listings', 1, 1)");
+  assert_rejected (db, "INSERT INTO event (uid, title, dtstart, dtend, start_utc, created_at, updated_at) "
+                       "VALUES ('a@b', 'Talk', '2026-12-09T18:30:00', '2026-12-09T17:00:00', 1, 1, 1)");
+  assert_rejected (db, "INSERT INTO publish_target (name, kind, url, created_at, updated_at) "
+                       "VALUES ('Web', 'ftp', 'x', 1, 1)");
+
+  /* The search index follows the data, accents folded, prefixes matched. */
+  g_assert_cmpint (query_int (lia_database_get_handle (db),
+                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'ecole'"), ==, 1);
+  g_assert_cmpint (query_int (lia_database_get_handle (db),
+                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'river*'"), ==, 1);
+  g_assert_true (lia_database_exec (db, "UPDATE partner SET deleted_at = 5 WHERE id = 2", NULL));
+  g_assert_cmpint (query_int (lia_database_get_handle (db),
+                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'ecole'"), ==, 0);
+}
+
+static void
+test_meta (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = lia_database_dup_meta (db, "welcome-done");
+  g_autofree char *value = NULL;
+
+  g_assert_null (missing);
+  g_assert_true (lia_database_set_meta (db, "welcome-done", "1", &error));
+  g_assert_true (lia_database_set_meta (db, "welcome-done", "2", &error));
+  g_assert_no_error (error);
+  value = lia_database_dup_meta (db, "welcome-done");
+  g_assert_cmpstr (value, ==, "2");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/database/fresh", test_fresh);
+  ADD ("/database/reopen", test_reopen);
+  ADD ("/database/missing", test_missing);
+  ADD ("/database/newer-refused", test_newer_refused);
+  ADD ("/database/garbage-refused", test_garbage_refused);
+  ADD ("/database/other-program-refused", test_other_program_refused);
+  ADD ("/database/corrupt", test_corrupt);
+  ADD ("/database/unwritable-path", test_unwritable_path);
+  ADD ("/database/full-rolls-back", test_full_rolls_back);
+  ADD ("/database/backup-before-migration", test_backup_before_migration);
+  ADD ("/database/failed-migration", test_failed_migration_leaves_file);
+  ADD ("/database/constraints", test_constraints);
+  ADD ("/database/meta", test_meta);
+#undef ADD
+
+  return g_test_run ();
+}
