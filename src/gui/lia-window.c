@@ -1,0 +1,603 @@
+/* lia-window.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lia-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "lia-overview-page.h"
+#include "lia-sample-data.h"
+#include "lia-settings.h"
+#include "lia-welcome-page.h"
+#include "lia-window.h"
+
+/* The areas of the desk, in sidebar order. Adding an area is one line here:
+ * its page is a widget with a writable "store" property (a LiaStore) that
+ * the window keeps set to the database it shows. */
+typedef struct
+{
+  const char *name;
+  const char *title;          /* N_() */
+  const char *icon_name;
+  GType     (*get_type) (void);
+} LiaArea;
+
+static const LiaArea areas[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
+};
+
+struct _LiaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  LiaStore             *store;
+  GCancellable         *cancellable;
+  char                 *error_message;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  LiaWelcomePage       *welcome_page;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *window_title;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *area_title;
+  GtkStack             *area_stack;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_STORE, N_PROPS };
+
+static GParamSpec *properties [N_PROPS];
+
+/**
+ * lia_window_dup_sample_path:
+ *
+ * Returns: (transfer full): where "Explore with Sample Data" keeps its
+ *   database, `$XDG_DATA_HOME/liaison/liaison-sample.db`
+ */
+char *
+lia_window_dup_sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison-sample.db", NULL);
+}
+
+static void
+show_toast (LiaWindow  *self,
+            const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_busy (LiaWindow *self,
+          gboolean   busy)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample", !busy);
+  lia_welcome_page_set_busy (self->welcome_page, busy);
+}
+
+static void
+update_title (LiaWindow *self)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Liaison"));
+      adw_window_title_set_title (self->window_title, _("Liaison"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  display_name = lia_database_dup_display_name (lia_store_get_database (self->store));
+  /* Translators: the window title; %s is the database's file name */
+  title = g_strdup_printf (_("%s — Liaison"), display_name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, display_name);
+  adw_window_title_set_subtitle (self->window_title,
+                                 lia_store_is_sample (self->store) ? _("Sample data") : NULL);
+}
+
+static void
+update_visible_page (LiaWindow *self)
+{
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "error");
+  else if (lia_store_is_empty (self->store) && !lia_store_get_welcome_done (self->store))
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "desk");
+}
+
+static void
+on_area_stack_visible_child_cb (LiaWindow  *self,
+                                GParamSpec *pspec,
+                                GtkStack   *stack)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+
+  if (child == NULL)
+    return;
+
+  adw_window_title_set_title (self->area_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+}
+
+static void
+on_sidebar_row_selected_cb (LiaWindow     *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list_box)
+{
+  if (row == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_sidebar_row_activated_cb (LiaWindow     *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list_box)
+{
+  gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkWidget *
+create_sidebar_row (const LiaArea *area)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (area->icon_name);
+  label = gtk_label_new (_(area->title));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_widget_set_name (row, area->name);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static void
+add_areas (LiaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      const LiaArea *area = &areas[i];
+      GtkWidget *page;
+
+      page = g_object_new (area->get_type (), NULL);
+      g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+      gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
+      gtk_list_box_append (self->sidebar, create_sidebar_row (area));
+    }
+
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+}
+
+static void
+lia_window_go_back_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+lia_window_start_empty_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->store != NULL);
+
+  if (!lia_store_set_welcome_done (self->store, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  update_visible_page (self);
+}
+
+static gboolean
+open_sample (LiaWindow   *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(LiaDatabase) database = NULL;
+  g_autoptr(LiaStore) store = NULL;
+
+  database = lia_database_open (path, LIA_DATABASE_OPEN_DEFAULT, error);
+  if (database == NULL)
+    return FALSE;
+
+  store = lia_store_new (database);
+  lia_window_set_store (self, store);
+
+  return TRUE;
+}
+
+static void
+write_sample_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *folder = g_path_get_dirname (path);
+  LiaSampleDataOptions options;
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display_folder = g_filename_display_name (folder);
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The folder ‘%s’ cannot be created: %s"),
+                               display_folder, g_strerror (saved_errno));
+      return;
+    }
+
+  lia_sample_data_options_init (&options);
+  if (!lia_sample_data_write (path, &options, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_sample_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  written = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The window was closed meanwhile: its widgets are gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  set_busy (self, FALSE);
+
+  if (!written)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The sample data could not be made: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  if (!open_sample (self, path, &error))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The sample data could not be opened: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+static void
+lia_window_explore_sample_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  g_autofree char *path = lia_window_dup_sample_path ();
+  g_autoptr(GTask) task = NULL;
+
+  /* A sample database made earlier is opened as it is. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!open_sample (self, path, &error))
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("The sample data could not be opened: %s"), error->message);
+          show_toast (self, message);
+        }
+      return;
+    }
+
+  set_busy (self, TRUE);
+
+  task = g_task_new (self, self->cancellable, write_sample_cb, NULL);
+  g_task_set_source_tag (task, lia_window_explore_sample_action);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, write_sample_thread);
+}
+
+static void
+on_error_dialog_response_cb (LiaWindow        *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog)
+{
+  GtkApplication *application;
+
+  if (g_strcmp0 (response, "quit") != 0)
+    return;
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+present_error_dialog (LiaWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open the Database"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                  self->error_message,
+                                  _("Open another database with liaison --database FILE, "
+                                    "or restore a backup copy."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_error_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+present_error_dialog_idle (gpointer data)
+{
+  LiaWindow *self = data;
+
+  if (self->error_message != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    present_error_dialog (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (LiaWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+
+  /* Once the window is on screen, so the dialog stacks above it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_error_dialog_idle,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+show_error (LiaWindow    *self,
+            const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  g_free (self->error_message);
+  self->error_message = g_strdup (error != NULL ? error->message
+                                                : _("The database could not be opened."));
+
+  description = g_strdup_printf ("%s\n\n%s",
+                                 self->error_message,
+                                 _("Open another database with liaison --database FILE, "
+                                   "or restore a backup copy."));
+  adw_status_page_set_description (self->error_page, description);
+
+  /* The dialog needs its parent on screen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    present_error_dialog (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+}
+
+static void
+lia_window_dispose (GObject *object)
+{
+  LiaWindow *self = (LiaWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
+}
+
+static void
+lia_window_finalize (GObject *object)
+{
+  LiaWindow *self = (LiaWindow *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (lia_window_parent_class)->finalize (object);
+}
+
+static void
+lia_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lia_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_window_class_init (LiaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_window_dispose;
+  object_class->finalize = lia_window_finalize;
+  object_class->get_property = lia_window_get_property;
+  object_class->set_property = lia_window_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIA_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, area_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, area_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_stack_visible_child_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, lia_window_start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, lia_window_explore_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+lia_window_init (LiaWindow *self)
+{
+  GSettings *settings;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  settings = lia_settings_get_gsettings (lia_settings_get_default ());
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  add_areas (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_title (self);
+  update_visible_page (self);
+}
+
+/**
+ * lia_window_new:
+ * @application: (nullable): the application
+ * @store: (nullable): the database to show
+ * @error: (nullable): why the database could not be opened, when @store is %NULL
+ *
+ * Returns: (transfer none): a new window, owned by GTK like every toplevel
+ */
+LiaWindow *
+lia_window_new (AdwApplication *application,
+                LiaStore       *store,
+                const GError   *error)
+{
+  LiaWindow *self;
+
+  g_return_val_if_fail (application == NULL || ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || LIA_IS_STORE (store), NULL);
+
+  self = g_object_new (LIA_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+
+  if (store == NULL)
+    show_error (self, error);
+
+  return self;
+}
+
+LiaStore *
+lia_window_get_store (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+lia_window_set_store (LiaWindow *self,
+                      LiaStore  *store)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || LIA_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  update_title (self);
+  update_visible_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}

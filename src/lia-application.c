@@ -1,0 +1,323 @@
+/* lia-application.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lia-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-application.h"
+#include "lia-command-line.h"
+#include "lia-database.h"
+#include "lia-preferences-window.h"
+#include "lia-store.h"
+#include "lia-window.h"
+
+struct _LiaApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Borrowed (weak pointer) */
+  GtkWindow      *preferences_window;
+};
+
+G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+lia_application_local_command_line (GApplication   *application,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (lia_command_line_run (arguments, &database, exit_status))
+    return TRUE;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      *exit_status = LIA_EXIT_FAILURE;
+      return TRUE;
+    }
+
+  if (database != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_application_open (application, &file, 1, "");
+    }
+  else
+    {
+      g_application_activate (application);
+    }
+
+  /* g_application_run() keeps the main loop running while a window holds
+   * the application. */
+  *exit_status = LIA_EXIT_OK;
+
+  return TRUE;
+}
+
+static LiaWindow *
+find_window_for_file (LiaApplication *self,
+                      GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GFile) shown = NULL;
+      LiaStore *store;
+
+      if (!LIA_IS_WINDOW (l->data))
+        continue;
+
+      store = lia_window_get_store (l->data);
+      if (store == NULL)
+        continue;
+
+      shown = g_file_new_for_path (lia_database_get_path (lia_store_get_database (store)));
+      if (g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* @is_default: the file is the default database, whose folder is made on
+ * first use */
+static void
+open_file (LiaApplication *self,
+           GFile          *file,
+           gboolean        is_default)
+{
+  g_autoptr(LiaDatabase) database = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LiaWindow *window;
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("‘%s’ is not a file on this computer. Liaison opens database files on this computer only."),
+                   uri);
+    }
+  else
+    {
+      if (is_default)
+        database = lia_database_open_default (&error);
+      else
+        database = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
+      if (database != NULL)
+        store = lia_store_new (database);
+    }
+
+  if (store == NULL)
+    g_debug ("Cannot open %s: %s", path ? path : "(not a local file)", error->message);
+
+  window = lia_window_new (ADW_APPLICATION (self), store, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * lia_application_open_database:
+ * @self: a #LiaApplication
+ * @path: the database file
+ *
+ * Presents the window that shows @path, or opens a new one; a file that
+ * cannot be opened gets a window that says why.
+ */
+void
+lia_application_open_database (LiaApplication *self,
+                               const char     *path)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (LIA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  file = g_file_new_for_path (path);
+  open_file (self, file, FALSE);
+}
+
+static void
+lia_application_activate (GApplication *application)
+{
+  LiaApplication *self = LIA_APPLICATION (application);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = lia_database_get_default_path ();
+  file = g_file_new_for_path (path);
+  open_file (self, file, TRUE);
+}
+
+static void
+lia_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  LiaApplication *self = LIA_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    open_file (self, files[i], FALSE);
+}
+
+static void
+lia_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  GList *windows;
+
+  /* Destroying the windows lets each one finish (and save its size). */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+lia_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  static const char *developers[] = { "The Liaison Authors", NULL };
+  GtkWindow *parent;
+  GtkWidget *about;
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Liaison"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Liaison Authors"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Liaison Authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://liaisonapp.org",
+                        "issue-url", "https://liaisonapp.org/issues",
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Liaison is the library’s community desk: it keeps every partner "
+                                      "organisation, what was agreed with each, every contact with them "
+                                      "and the events they run, and publishes the event listings to the "
+                                      "library’s website."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+lia_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  GtkWindow *parent;
+
+  if (self->preferences_window != NULL)
+    {
+      gtk_window_present (self->preferences_window);
+      return;
+    }
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  self->preferences_window = GTK_WINDOW (lia_preferences_window_new (parent));
+  g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
+                             (gpointer *)&self->preferences_window);
+  gtk_window_present (self->preferences_window);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", lia_application_quit_action },
+  { "about", lia_application_about_action },
+  { "preferences", lia_application_preferences_action },
+};
+
+static void
+lia_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  /* AdwApplication loads style.css and the style manager follows the
+   * system's colour scheme; GtkApplication loads gtk/help-overlay.ui. */
+  G_APPLICATION_CLASS (lia_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "app.preferences", preferences_accels);
+}
+
+static void
+lia_application_dispose (GObject *object)
+{
+  LiaApplication *self = (LiaApplication *)object;
+
+  if (self->preferences_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
+                                    (gpointer *)&self->preferences_window);
+      self->preferences_window = NULL;
+    }
+
+  G_OBJECT_CLASS (lia_application_parent_class)->dispose (object);
+}
+
+static void
+lia_application_class_init (LiaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lia_application_dispose;
+
+  app_class->local_command_line = lia_application_local_command_line;
+  app_class->startup = lia_application_startup;
+  app_class->activate = lia_application_activate;
+  app_class->open = lia_application_open;
+}
+
+static void
+lia_application_init (LiaApplication *self)
+{
+}
+
+LiaApplication *
+lia_application_new (void)
+{
+  return g_object_new (LIA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

@@ -1,0 +1,428 @@
+/* test-window.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window on real database files: the welcome page, starting with
+ * an empty desk, exploring the sample data, a file that cannot be opened.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lia-database.h"
+#include "lia-overview-page.h"
+#include "lia-store.h"
+#include "lia-welcome-page.h"
+#include "lia-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after
+ * TIMEOUT_SECONDS. */
+static void
+iterate_until (Condition   condition,
+               gpointer    data,
+               const char *what)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_timer_elapsed (timer, NULL) > TIMEOUT_SECONDS)
+        g_error ("Timed out waiting until %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_up);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static LiaStore *
+open_store (const char *path)
+{
+  g_autoptr(LiaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  return lia_store_new (database);
+}
+
+static LiaWindow *
+present_window (LiaStore     *store,
+                const GError *error)
+{
+  LiaWindow *window = lia_window_new (NULL, store, error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window, "the window is on screen");
+
+  return window;
+}
+
+/* Destroys @window and waits until it is gone, so its database closes. */
+static void
+destroy_window (LiaWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until (is_null, &weak, "the window is finalized");
+}
+
+static gpointer
+get_child (LiaWindow  *window,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), LIA_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+visible_page (LiaWindow *window)
+{
+  return gtk_stack_get_visible_child_name (get_child (window, "stack"));
+}
+
+static LiaOverviewPage *
+get_overview (LiaWindow *window)
+{
+  GtkStack *area_stack = get_child (window, "area_stack");
+  GtkWidget *page = gtk_stack_get_child_by_name (area_stack, "overview");
+
+  g_assert_true (LIA_IS_OVERVIEW_PAGE (page));
+  return LIA_OVERVIEW_PAGE (page);
+}
+
+static gint64
+read_count (LiaOverviewPage *page,
+            const char      *name)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (page), LIA_TYPE_OVERVIEW_PAGE, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return g_ascii_strtoll (gtk_label_get_label (GTK_LABEL (label)), NULL, 10);
+}
+
+static void
+test_window_welcome (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  LiaWindow *window = present_window (store, NULL);
+  AdwWindowTitle *title = get_child (window, "window_title");
+
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "liaison.db — Liaison");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "liaison.db");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+  g_assert_true (lia_window_get_store (window) == store);
+
+  destroy_window (window);
+}
+
+static void
+test_window_start_empty (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  g_autoptr(LiaStore) reopened = NULL;
+  LiaWindow *window = present_window (store, NULL);
+  GtkStack *area_stack = get_child (window, "area_stack");
+  AdwWindowTitle *area_title = get_child (window, "area_title");
+
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  g_assert_true (LIA_IS_OVERVIEW_PAGE (gtk_stack_get_visible_child (area_stack)));
+  g_assert_cmpstr (adw_window_title_get_title (area_title), ==, "Overview");
+  g_assert_cmpint (read_count (get_overview (window), "partners_count"), ==, 0);
+
+  reopened = open_store (fixture->path);
+  g_assert_true (lia_store_get_welcome_done (reopened));
+
+  destroy_window (window);
+
+  /* The next window on the same file opens on the desk. */
+  window = present_window (reopened, NULL);
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  destroy_window (window);
+}
+
+static gboolean
+has_other_store (gpointer data)
+{
+  LiaWindow *window = data;
+  LiaStore *original = g_object_get_data (G_OBJECT (window), "original-store");
+
+  return lia_window_get_store (window) != original;
+}
+
+static void
+test_window_explore_sample (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  g_autofree char *sample_path = lia_window_dup_sample_path ();
+  g_autofree char *expected_path = g_build_filename (g_get_user_data_dir (), "liaison", "liaison-sample.db", NULL);
+  LiaWindow *window = present_window (store, NULL);
+  LiaWelcomePage *welcome_page = get_child (window, "welcome_page");
+  AdwWindowTitle *title = get_child (window, "window_title");
+  LiaStore *sample;
+
+  g_assert_cmpstr (sample_path, ==, expected_path);
+  g_assert_false (g_file_test (sample_path, G_FILE_TEST_EXISTS));
+
+  g_object_set_data (G_OBJECT (window), "original-store", store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL));
+
+  /* While the sample data is made, both choices wait. */
+  g_assert_true (lia_welcome_page_get_busy (welcome_page));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (welcome_page),
+                                                                          LIA_TYPE_WELCOME_PAGE,
+                                                                          "start_empty_button"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (welcome_page),
+                                                                          LIA_TYPE_WELCOME_PAGE,
+                                                                          "explore_sample_button"))));
+
+  iterate_until (has_other_store, window, "the window shows the sample data");
+
+  sample = lia_window_get_store (window);
+  g_assert_true (LIA_IS_STORE (sample));
+  g_assert_true (lia_store_is_sample (sample));
+  g_assert_true (g_file_test (sample_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (lia_welcome_page_get_busy (welcome_page));
+
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "liaison-sample.db — Liaison");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "liaison-sample.db");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Sample data");
+  g_assert_cmpint (read_count (get_overview (window), "partners_count"), >, 0);
+  g_assert_cmpint (read_count (get_overview (window), "events_count"), >, 0);
+
+  /* The first database is untouched: still waiting for its welcome. */
+  g_assert_true (lia_store_is_empty (store));
+  g_assert_false (lia_store_get_welcome_done (store));
+
+  destroy_window (window);
+
+  /* A second time, the sample made earlier is opened as it is. */
+  window = present_window (store, NULL);
+  g_object_set_data (G_OBJECT (window), "original-store", store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL));
+  iterate_until (has_other_store, window, "the window shows the sample data again");
+  g_assert_true (lia_store_is_sample (lia_window_get_store (window)));
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  destroy_window (window);
+
+  remove_tree (g_get_user_data_dir ());
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  LiaWindow *window;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar;
+
+  g_assert_true (lia_store_set_welcome_done (store, &error));
+  g_assert_no_error (error);
+
+  window = lia_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window, "the window is on screen");
+
+  leaflet = get_child (window, "leaflet");
+  sidebar = get_child (window, "sidebar");
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  iterate_until (is_folded, leaflet, "the desk folds");
+
+  /* Folded, the window opens on the area; Back shows the list of areas. */
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_true (LIA_IS_OVERVIEW_PAGE (gtk_stack_get_visible_child (get_child (window, "area_stack"))));
+
+  destroy_window (window);
+}
+
+static AdwMessageDialog *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog_for (data) != NULL;
+}
+
+static void
+test_window_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStatusPage *error_page;
+  AdwMessageDialog *dialog;
+  LiaWindow *window;
+
+  g_file_set_contents (fixture->path, "These are not the rows you are looking for.\n"
+                                      "Not an sqlite file at all, but long enough to look like one.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  database = lia_database_open (fixture->path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_null (database);
+  g_assert_nonnull (error);
+
+  window = present_window (NULL, error);
+  error_page = get_child (window, "error_page");
+
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  g_assert_null (lia_window_get_store (window));
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Cannot Open the Database");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), error->message));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Liaison");
+
+  iterate_until (has_dialog, window, "the error dialog is shown");
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), error->message));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "liaison --database FILE"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+
+  /* Close leaves the window and its status page. */
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpstr (visible_page (window), ==, "error");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  /* GLib caches the user data folder: set it before anything reads it. */
+  data_home = g_dir_make_tmp ("liaison-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/window/welcome", Fixture, NULL, fixture_setup, test_window_welcome, fixture_teardown);
+  g_test_add ("/window/start-empty", Fixture, NULL, fixture_setup, test_window_start_empty, fixture_teardown);
+  g_test_add ("/window/explore-sample", Fixture, NULL, fixture_setup, test_window_explore_sample, fixture_teardown);
+  g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_window_narrow, fixture_teardown);
+  g_test_add ("/window/error", Fixture, NULL, fixture_setup, test_window_error, fixture_teardown);
+
+  ret = g_test_run ();
+
+  remove_tree (data_home);
+
+  return ret;
+}
