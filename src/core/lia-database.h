@@ -36,7 +36,7 @@ typedef enum
 typedef enum
 {
   LIA_DATABASE_OPEN_DEFAULT = 0,
-  LIA_DATABASE_OPEN_CREATE  = 1 << 0,  /* create the file (and its folder) when absent */
+  LIA_DATABASE_OPEN_CREATE  = 1 << 0,  /* create the file when absent (never its folder) */
 } LiaDatabaseOpenFlags;
 
 #define LIA_TYPE_DATABASE (lia_database_get_type ())
