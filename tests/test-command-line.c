@@ -87,7 +87,6 @@ run (Fixture    *fixture,
   g_ptr_array_add (args, NULL);
 
   env = g_environ_setenv (env, "XDG_DATA_HOME", fixture->data_home, TRUE);
-  env = g_environ_unsetenv (env, "G_DEBUG");
 
   g_clear_pointer (&fixture->out, g_free);
   g_clear_pointer (&fixture->err, g_free);

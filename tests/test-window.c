@@ -14,6 +14,8 @@
 
 #include "lia-database.h"
 #include "lia-overview-page.h"
+#include "lia-sample-data.h"
+#include "lia-settings.h"
 #include "lia-store.h"
 #include "lia-welcome-page.h"
 #include "lia-window.h"
@@ -292,6 +294,68 @@ test_window_explore_sample (Fixture       *fixture,
   remove_tree (g_get_user_data_dir ());
 }
 
+static void
+test_window_sample_database (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaSampleDataOptions options;
+  LiaStoreCounts counts;
+  LiaOverviewPage *overview;
+  LiaWindow *window;
+
+  lia_sample_data_options_init (&options);
+  g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  store = open_store (fixture->path);
+  g_assert_true (lia_store_get_counts (store, &counts, &error));
+  window = present_window (store, NULL);
+
+  /* A database with content opens on the desk, never on the welcome page. */
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  g_assert_cmpstr (adw_window_title_get_subtitle (get_child (window, "window_title")), ==, "Sample data");
+
+  overview = get_overview (window);
+  g_assert_cmpint (read_count (overview, "partners_count"), ==, counts.partners);
+  g_assert_cmpint (read_count (overview, "contacts_count"), ==, counts.contacts);
+  g_assert_cmpint (read_count (overview, "agreements_count"), ==, counts.agreements);
+  g_assert_cmpint (read_count (overview, "expectations_count"), ==, counts.expectations);
+  g_assert_cmpint (read_count (overview, "interactions_count"), ==, counts.interactions);
+  g_assert_cmpint (read_count (overview, "events_count"), ==, counts.events);
+  g_assert_cmpint (counts.partners, ==, 60);
+
+  destroy_window (window);
+}
+
+static void
+test_window_size_saved (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  GSettings *settings = lia_settings_get_gsettings (lia_settings_get_default ());
+  LiaWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+
+  window = present_window (store, NULL);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  destroy_window (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+}
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -417,6 +481,8 @@ main (int   argc,
   g_test_add ("/window/welcome", Fixture, NULL, fixture_setup, test_window_welcome, fixture_teardown);
   g_test_add ("/window/start-empty", Fixture, NULL, fixture_setup, test_window_start_empty, fixture_teardown);
   g_test_add ("/window/explore-sample", Fixture, NULL, fixture_setup, test_window_explore_sample, fixture_teardown);
+  g_test_add ("/window/sample-database", Fixture, NULL, fixture_setup, test_window_sample_database, fixture_teardown);
+  g_test_add ("/window/size-saved", Fixture, NULL, fixture_setup, test_window_size_saved, fixture_teardown);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_window_narrow, fixture_teardown);
   g_test_add ("/window/error", Fixture, NULL, fixture_setup, test_window_error, fixture_teardown);
 
