@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "lia-database.h"
+#include "lia-test-util.h"
 
 typedef struct
 {
@@ -26,32 +27,17 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("liaison-test-cli-XXXXXX", NULL);
+  fixture->dir = lia_test_make_temp_dir ("cli");
   g_assert_nonnull (fixture->dir);
   fixture->data_home = g_build_filename (fixture->dir, "data-home", NULL);
   g_assert_cmpint (g_mkdir (fixture->data_home, 0700), ==, 0);
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  lia_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->data_home);
   g_free (fixture->out);
@@ -97,17 +83,6 @@ run (Fixture    *fixture,
   fixture->status = WEXITSTATUS (wait_status);
 
   return fixture->status;
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
 /* A failure is one line on stderr, starting with "liaison: ". */
@@ -232,11 +207,11 @@ test_info_garbage (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   g_assert_true (g_file_set_contents (path, "this is a spreadsheet, not a database\n", -1, NULL));
-  before = checksum_file (path);
+  before = lia_test_checksum_file (path);
 
   g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
   assert_one_line_error (fixture, "not a Liaison database");
-  after = checksum_file (path);
+  after = lia_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -253,12 +228,12 @@ test_info_newer (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 42", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
-  before = checksum_file (path);
+  before = lia_test_checksum_file (path);
 
   g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 1);
   assert_one_line_error (fixture, "newer version of Liaison");
   g_assert_nonnull (strstr (fixture->err, "42"));
-  after = checksum_file (path);
+  after = lia_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -289,11 +264,11 @@ test_sample_data_refuses_existing (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   g_assert_true (g_file_set_contents (path, "years of partnerships", -1, NULL));
-  before = checksum_file (path);
+  before = lia_test_checksum_file (path);
 
   g_assert_cmpint (run (fixture, "sample-data", "--output", path, NULL), ==, 1);
   assert_one_line_error (fixture, "already exists");
-  after = checksum_file (path);
+  after = lia_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -10,6 +10,7 @@
 
 #include "lia-core-resources.h"
 #include "lia-database-private.h"
+#include "lia-test-util.h"
 
 typedef struct
 {
@@ -23,56 +24,18 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("liaison-test-database-XXXXXX", &error);
+  fixture->dir = lia_test_make_temp_dir ("database");
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  lia_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (d))
-    n++;
-
-  return n;
 }
 
 static gint64
@@ -195,7 +158,7 @@ test_reopen (Fixture       *fixture,
   g_assert_null (lia_database_get_backup_path (db));
   g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 3);
   g_clear_object (&db);
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, 1);
 }
 
 static void
@@ -216,11 +179,11 @@ assert_refused_unchanged (Fixture    *fixture,
                           int         code,
                           const char *fragment)
 {
-  g_autofree char *before = checksum_file (fixture->path);
+  g_autofree char *before = lia_test_checksum_file (fixture->path);
   g_autofree char *after = NULL;
   g_autoptr(LiaDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_files = count_files (fixture->dir);
+  guint n_files = lia_test_count_files (fixture->dir);
 
   db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_CREATE, &error);
   g_assert_error (error, LIA_DATABASE_ERROR, code);
@@ -228,10 +191,10 @@ assert_refused_unchanged (Fixture    *fixture,
   g_assert_nonnull (strstr (error->message, fragment));
   g_assert_nonnull (strstr (error->message, "liaison.db"));
 
-  after = checksum_file (fixture->path);
+  after = lia_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
   /* No journal, WAL or backup left beside it. */
-  g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, n_files);
 }
 
 static void

@@ -12,45 +12,12 @@
 
 #include "lia-preferences-window.h"
 #include "lia-settings.h"
-
-#define TIMEOUT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  g_autoptr(GTimer) timer = g_timer_new ();
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_timer_elapsed (timer, NULL) > TIMEOUT_SECONDS)
-        g_error ("Timed out waiting until %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_up);
-}
+#include "lia-test-util.h"
 
 static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 static void
@@ -73,7 +40,7 @@ present_preferences (void)
 
   window = lia_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window, "the preferences are on screen");
+  lia_test_iterate_until (is_mapped, window, "the preferences are on screen");
 
   return window;
 }
@@ -85,7 +52,7 @@ destroy_preferences (GtkWidget *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until (is_null, &weak, "the preferences are finalized");
+  lia_test_iterate_until (lia_test_is_null, &weak, "the preferences are finalized");
 }
 
 static gpointer
@@ -132,7 +99,7 @@ test_preferences_library_name (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Riverside Public Library");
 
   lia_settings_set_library_name (settings, "Elm Street Branch");
-  iterate_until (has_text, &wait, "the row shows the new library name");
+  lia_test_iterate_until (has_text, &wait, "the row shows the new library name");
 
   destroy_preferences (window);
 
@@ -234,16 +201,16 @@ test_preferences_time_zone (void)
 
   lia_settings_set_library_time_zone (settings, "America/Edmonton");
   wait.position = edmonton;
-  iterate_until (has_selected, &wait, "the row shows the new time zone");
+  lia_test_iterate_until (has_selected, &wait, "the row shows the new time zone");
 
   /* An alias that zone1970.tab leaves out is still shown. */
   g_assert_cmpuint (find_item (row, "America/Montreal"), ==, GTK_INVALID_LIST_POSITION);
   lia_settings_set_library_time_zone (settings, "America/Montreal");
-  iterate_until (has_selected_title, &title_wait, "the row shows the alias");
+  lia_test_iterate_until (has_selected_title, &title_wait, "the row shows the alias");
 
   lia_settings_set_library_time_zone (settings, "");
   wait.position = 0;
-  iterate_until (has_selected, &wait, "the row shows the computer's zone");
+  lia_test_iterate_until (has_selected, &wait, "the row shows the computer's zone");
 
   destroy_preferences (window);
 }
@@ -272,7 +239,7 @@ test_preferences_page_size (void)
 
   lia_settings_set_page_size (settings, LIA_PAGE_SIZE_A4);
   wait.position = 1;
-  iterate_until (has_selected, &wait, "the row shows A4");
+  lia_test_iterate_until (has_selected, &wait, "the row shows A4");
 
   destroy_preferences (window);
 }
@@ -397,12 +364,12 @@ test_preferences_staff (void)
   g_assert_true (gtk_widget_activate_action (window, "prefs.remove-staff", "s", "Sam Okafor"));
   assert_staff (none);
   wait.names = none;
-  iterate_until (has_rows, &wait, "no staff rows remain");
+  lia_test_iterate_until (has_rows, &wait, "no staff rows remain");
 
   /* Names set elsewhere show up. */
   lia_settings_set_staff_names (lia_settings_get_default (), others);
   wait.names = others;
-  iterate_until (has_rows, &wait, "the rows show the new staff");
+  lia_test_iterate_until (has_rows, &wait, "the rows show the new staff");
 
   destroy_preferences (window);
 }

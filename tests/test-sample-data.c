@@ -11,6 +11,7 @@
 
 #include "lia-database.h"
 #include "lia-sample-data.h"
+#include "lia-test-util.h"
 
 typedef struct
 {
@@ -23,30 +24,15 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("liaison-test-sample-data-XXXXXX", &error);
+  fixture->dir = lia_test_make_temp_dir ("sample-data");
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  lia_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -209,30 +195,6 @@ assert_sound (LiaDatabase *database)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   g_assert_cmpstr (integrity, ==, "ok");
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir))
-    n++;
-
-  return n;
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
 /* Every event's start_utc is its dtstart in its time zone; weekly rules
@@ -667,7 +629,7 @@ test_write (Fixture       *fixture,
 
   /* Only the database: no temporary file, no -wal or -shm. */
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, 1);
 
   database = lia_database_open (path, LIA_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -693,7 +655,7 @@ test_write_refuses_existing (Fixture       *fixture,
   LiaSampleDataOptions options;
 
   g_assert_true (g_file_set_contents (path, "years of partnerships", -1, NULL));
-  before = checksum_file (path);
+  before = lia_test_checksum_file (path);
 
   init_options (&options);
   g_assert_false (lia_sample_data_write (path, &options, NULL, &error));
@@ -701,9 +663,9 @@ test_write_refuses_existing (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "precious.db"));
   g_assert_nonnull (strstr (error->message, "already exists"));
 
-  after = checksum_file (path);
+  after = lia_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, 1);
 }
 
 static void
@@ -720,7 +682,7 @@ test_write_missing_folder (Fixture       *fixture,
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, 0);
 }
 
 static void

@@ -19,8 +19,7 @@
 #include "lia-store.h"
 #include "lia-welcome-page.h"
 #include "lia-window.h"
-
-#define TIMEOUT_SECONDS 20
+#include "lia-test-util.h"
 
 typedef struct
 {
@@ -28,63 +27,10 @@ typedef struct
   char *path;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after
- * TIMEOUT_SECONDS. */
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  g_autoptr(GTimer) timer = g_timer_new ();
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_timer_elapsed (timer, NULL) > TIMEOUT_SECONDS)
-        g_error ("Timed out waiting until %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_up);
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void
@@ -93,7 +39,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  fixture->dir = lia_test_make_temp_dir ("window");
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
 }
@@ -102,7 +48,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  lia_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -127,7 +73,7 @@ present_window (LiaStore     *store,
   LiaWindow *window = lia_window_new (NULL, store, error);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window, "the window is on screen");
+  lia_test_iterate_until (is_mapped, window, "the window is on screen");
 
   return window;
 }
@@ -140,7 +86,7 @@ destroy_window (LiaWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until (is_null, &weak, "the window is finalized");
+  lia_test_iterate_until (lia_test_is_null, &weak, "the window is finalized");
 }
 
 static gpointer
@@ -261,7 +207,7 @@ test_window_explore_sample (Fixture       *fixture,
                                                                           LIA_TYPE_WELCOME_PAGE,
                                                                           "explore_sample_button"))));
 
-  iterate_until (has_other_store, window, "the window shows the sample data");
+  lia_test_iterate_until (has_other_store, window, "the window shows the sample data");
 
   sample = lia_window_get_store (window);
   g_assert_true (LIA_IS_STORE (sample));
@@ -286,12 +232,12 @@ test_window_explore_sample (Fixture       *fixture,
   window = present_window (store, NULL);
   g_object_set_data (G_OBJECT (window), "original-store", store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL));
-  iterate_until (has_other_store, window, "the window shows the sample data again");
+  lia_test_iterate_until (has_other_store, window, "the window shows the sample data again");
   g_assert_true (lia_store_is_sample (lia_window_get_store (window)));
   g_assert_cmpstr (visible_page (window), ==, "desk");
   destroy_window (window);
 
-  remove_tree (g_get_user_data_dir ());
+  lia_test_remove_tree (g_get_user_data_dir ());
 }
 
 static void
@@ -378,12 +324,12 @@ test_window_narrow (Fixture       *fixture,
   window = lia_window_new (NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window, "the window is on screen");
+  lia_test_iterate_until (is_mapped, window, "the window is on screen");
 
   leaflet = get_child (window, "leaflet");
   sidebar = get_child (window, "sidebar");
   g_assert_cmpstr (visible_page (window), ==, "desk");
-  iterate_until (is_folded, leaflet, "the desk folds");
+  lia_test_iterate_until (is_folded, leaflet, "the desk folds");
 
   /* Folded, the window opens on the area; Back shows the list of areas. */
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
@@ -448,7 +394,7 @@ test_window_error (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), error->message));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Liaison");
 
-  iterate_until (has_dialog, window, "the error dialog is shown");
+  lia_test_iterate_until (has_dialog, window, "the error dialog is shown");
   dialog = find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), error->message));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "liaison --database FILE"));
@@ -470,7 +416,7 @@ main (int   argc,
   int ret;
 
   /* GLib caches the user data folder: set it before anything reads it. */
-  data_home = g_dir_make_tmp ("liaison-data-XXXXXX", NULL);
+  data_home = lia_test_make_temp_dir ("data-home");
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
@@ -488,7 +434,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  remove_tree (data_home);
+  lia_test_remove_tree (data_home);
 
   return ret;
 }

@@ -1,0 +1,116 @@
+/* lia-test-util.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lia-test-util.h"
+
+#define TIMEOUT_SECONDS 20
+
+/**
+ * lia_test_make_temp_dir:
+ * @name: a word for the folder's name, e.g. the test's unit
+ *
+ * Returns: (transfer full): a new, empty folder under the temporary folder
+ */
+char *
+lia_test_make_temp_dir (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("liaison-test-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+void
+lia_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          lia_test_remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+/**
+ * lia_test_checksum_file:
+ *
+ * Returns: (transfer full): the SHA-256 of the file's bytes, to show that a
+ *   refused file was left exactly as it was
+ */
+char *
+lia_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+guint
+lia_test_count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d))
+    n++;
+
+  return n;
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after
+ * TIMEOUT_SECONDS, naming @what it waited for. */
+void
+lia_test_iterate_until (LiaTestCondition  condition,
+                        gpointer          data,
+                        const char       *what)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_timer_elapsed (timer, NULL) > TIMEOUT_SECONDS)
+        g_error ("Timed out waiting until %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_up);
+}
+
+/* A condition: the pointer at @data was cleared (a weak pointer). */
+gboolean
+lia_test_is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}

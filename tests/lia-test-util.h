@@ -1,0 +1,25 @@
+/* lia-test-util.h
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers shared by the tests: temporary folders, file checksums and
+ * waiting on the main loop.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LiaTestCondition) (gpointer data);
+
+char    *lia_test_make_temp_dir (const char       *name);
+void     lia_test_remove_tree   (const char       *path);
+char    *lia_test_checksum_file (const char       *path);
+guint    lia_test_count_files   (const char       *dir);
+void     lia_test_iterate_until (LiaTestCondition  condition,
+                                 gpointer          data,
+                                 const char       *what);
+gboolean lia_test_is_null       (gpointer          data);
+
+G_END_DECLS
