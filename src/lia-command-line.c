@@ -119,7 +119,17 @@ run_info (const char *database,
 
   /* info never creates a database: a typo in a path must not make one. */
   if (!(db = lia_database_open (database, LIA_DATABASE_OPEN_DEFAULT, &error)))
-    return failure (error);
+    {
+      if (default_path != NULL &&
+          g_error_matches (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_set_error (&error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no database at ‘%s’ yet. Start Liaison once to create it, or name one with --database FILE."),
+                       default_path);
+        }
+      return failure (error);
+    }
 
   store = lia_store_new (db);
   if (!lia_store_get_counts (store, &counts, &error))
