@@ -96,17 +96,18 @@ static void
 test_page_size (void)
 {
   g_autoptr(LiaSettings) settings = lia_settings_new ();
-  g_autoptr(GSettings) gsettings = lia_settings_get_gsettings (settings);
+  GSettings *gsettings = lia_settings_get_gsettings (settings);
+  g_autofree char *nick = NULL;
   LiaPageSize from_property;
 
-  g_object_ref (gsettings);
   g_settings_reset (gsettings, "page-size");
   /* Without a choice, the locale decides (C.UTF-8 in the tests: A4). */
   g_assert_cmpint (lia_settings_get_page_size (settings), ==, lia_page_size_for_locale ());
 
   lia_settings_set_page_size (settings, LIA_PAGE_SIZE_LETTER);
   g_assert_cmpint (lia_settings_get_page_size (settings), ==, LIA_PAGE_SIZE_LETTER);
-  g_assert_cmpstr (g_settings_get_string (gsettings, "page-size"), ==, "letter");
+  nick = g_settings_get_string (gsettings, "page-size");
+  g_assert_cmpstr (nick, ==, "letter");
 
   g_object_set (settings, "page-size", LIA_PAGE_SIZE_A4, NULL);
   g_object_get (settings, "page-size", &from_property, NULL);
