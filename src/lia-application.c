@@ -253,7 +253,58 @@ lia_application_preferences_action (GSimpleAction *action,
   gtk_window_present (self->preferences_window);
 }
 
+static void
+on_open_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             LiaApplication  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        open_file (self, file, FALSE);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+lia_application_open_database_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+  g_autofree char *default_path = lia_database_get_default_path ();
+  g_autofree char *folder_path = g_path_get_dirname (default_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Database"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Liaison Databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), databases);
+  gtk_file_filter_set_name (all_files, _("All Files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_files);
+
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  /* The chooser holds its own reference until it answers. */
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-database", lia_application_open_database_action },
   { "quit", lia_application_quit_action },
   { "about", lia_application_about_action },
   { "preferences", lia_application_preferences_action },
@@ -264,6 +315,7 @@ lia_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   /* AdwApplication loads style.css and the style manager follows the
    * system's colour scheme; GtkApplication loads gtk/help-overlay.ui. */
@@ -276,6 +328,8 @@ lia_application_startup (GApplication *application)
                                          "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "app.open-database", open_accels);
 }
 
 static void

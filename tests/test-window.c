@@ -397,7 +397,9 @@ test_window_error (Fixture       *fixture,
   lia_test_iterate_until (has_dialog, window, "the error dialog is shown");
   dialog = find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), error->message));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "liaison --database FILE"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Open another database"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "open");
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
   g_assert_true (adw_message_dialog_has_response (dialog, "close"));
 

@@ -54,6 +54,9 @@ struct _LiaWindow
 
 G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* What a coordinator can do when a database cannot be opened. */
+#define WHAT_TO_DO N_("Open another database (Ctrl+O), or restore a backup copy of this one.")
+
 enum { PROP_0, PROP_STORE, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
@@ -346,16 +349,19 @@ on_error_dialog_response_cb (LiaWindow        *self,
                              const char       *response,
                              AdwMessageDialog *dialog)
 {
-  GtkApplication *application;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (g_strcmp0 (response, "quit") != 0)
-    return;
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  if (g_strcmp0 (response, "open") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.open-database", NULL);
+    }
+  else if (g_strcmp0 (response, "quit") == 0)
+    {
+      if (application != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -365,14 +371,15 @@ present_error_dialog (LiaWindow *self)
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open the Database"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
-                                  self->error_message,
-                                  _("Open another database with liaison --database FILE, "
-                                    "or restore a backup copy."));
+                                  self->error_message, _(WHAT_TO_DO));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "quit", _("_Quit"),
                                     "close", _("_Close"),
+                                    "open", _("_Open Another Database…"),
                                     NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_error_dialog_response_cb),
@@ -411,10 +418,7 @@ show_error (LiaWindow    *self,
   self->error_message = g_strdup (error != NULL ? error->message
                                                 : _("The database could not be opened."));
 
-  description = g_strdup_printf ("%s\n\n%s",
-                                 self->error_message,
-                                 _("Open another database with liaison --database FILE, "
-                                   "or restore a backup copy."));
+  description = g_strdup_printf ("%s\n\n%s", self->error_message, _(WHAT_TO_DO));
   adw_status_page_set_description (self->error_page, description);
 
   /* The dialog needs its parent on screen. */
