@@ -1,0 +1,195 @@
+/* test-application.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * LiaApplication run as `liaison` is: which database its window opens,
+ * with and without --database, and one window per file.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lia-application.h"
+#include "lia-database.h"
+#include "lia-store.h"
+#include "lia-window.h"
+#include "lia-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  GPtrArray   *seen_paths;
+  GStrv        seen_titles;
+  guint        n_windows;
+  gboolean     reopening;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = lia_test_make_temp_dir ("application");
+  fixture->path = g_build_filename (fixture->dir, "branch-library.db", NULL);
+  fixture->seen_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  lia_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_ptr_array_unref (fixture->seen_paths);
+  g_strfreev (fixture->seen_titles);
+}
+
+static gboolean
+has_window (gpointer data)
+{
+  return gtk_application_get_windows (data) != NULL;
+}
+
+/* Once a window is up, notes what every window shows and quits. */
+static void
+record_and_quit (GApplication *app,
+                 Fixture      *fixture)
+{
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+
+  lia_test_iterate_until (has_window, app, "a window opens");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      LiaStore *store;
+
+      g_assert_true (LIA_IS_WINDOW (l->data));
+      g_strv_builder_add (titles, gtk_window_get_title (l->data));
+      store = lia_window_get_store (l->data);
+      g_assert_nonnull (store);
+      g_ptr_array_add (fixture->seen_paths,
+                       g_strdup (lia_database_get_path (lia_store_get_database (store))));
+      fixture->n_windows++;
+    }
+  fixture->seen_titles = g_strv_builder_end (titles);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+on_activate_after_cb (GApplication *app,
+                      Fixture      *fixture)
+{
+  record_and_quit (app, fixture);
+}
+
+static void
+on_open_after_cb (GApplication  *app,
+                  GFile        **files,
+                  int            n_files,
+                  const char    *hint,
+                  Fixture       *fixture)
+{
+  if (fixture->reopening)
+    return;
+
+  /* Asking for the same file again must present the same window. */
+  fixture->reopening = TRUE;
+  g_application_open (app, files, n_files, hint);
+  record_and_quit (app, fixture);
+}
+
+static int
+run_liaison (Fixture    *fixture,
+             const char *first,
+             ...)
+{
+  g_autoptr(LiaApplication) app = lia_application_new ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  /* No session bus here: each run is its own primary instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_after_cb), fixture);
+  g_signal_connect_after (app, "open", G_CALLBACK (on_open_after_cb), fixture);
+
+  g_ptr_array_add (args, (char *)"liaison");
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return g_application_run (G_APPLICATION (app), (int)args->len - 1, (char **)args->pdata);
+}
+
+static void
+test_database_option (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_assert_cmpint (run_liaison (fixture, "--database", fixture->path, NULL), ==, 0);
+
+  g_assert_cmpuint (fixture->n_windows, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->seen_paths, 0), ==, fixture->path);
+  g_assert_cmpstr (fixture->seen_titles[0], ==, "branch-library.db — Liaison");
+  /* The window created the file it was asked for, at the current schema. */
+  {
+    g_autoptr(LiaDatabase) db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, NULL);
+
+    g_assert_nonnull (db);
+    g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  }
+}
+
+static void
+test_default_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *expected = lia_database_get_default_path ();
+
+  g_assert_true (g_str_has_prefix (expected, g_get_user_data_dir ()));
+  g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_liaison (fixture, NULL), ==, 0);
+
+  g_assert_cmpuint (fixture->n_windows, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->seen_paths, 0), ==, expected);
+  g_assert_cmpstr (fixture->seen_titles[0], ==, "liaison.db — Liaison");
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_usage_error_opens_nothing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_assert_cmpint (run_liaison (fixture, "--database", fixture->path, "frobnicate", NULL), ==, 2);
+  g_assert_cmpuint (fixture->n_windows, ==, 0);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = lia_test_make_temp_dir ("application-data");
+  int ret;
+
+  /* GLib caches the user data folder: set it before anything reads it. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/application/database-option", test_database_option);
+  ADD ("/application/default-database", test_default_database);
+  ADD ("/application/usage-error-opens-nothing", test_usage_error_opens_nothing);
+#undef ADD
+
+  ret = g_test_run ();
+  lia_test_remove_tree (data_home);
+
+  return ret;
+}
