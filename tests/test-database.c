@@ -210,6 +210,47 @@ test_newer_refused (Fixture       *fixture,
   assert_refused_unchanged (fixture, LIA_DATABASE_ERROR_TOO_NEW, "newer version of Liaison");
 }
 
+/* A newer Liaison that is still running (or crashed) leaves its last
+ * changes in the WAL; refusing the file must not fold them in either. */
+static void
+test_newer_with_wal_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *copy_wal = g_build_filename (fixture->dir, "copy.db-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *before = NULL, *before_wal = NULL, *after = NULL, *after_wal = NULL;
+  g_autoptr(LiaDatabase) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  insert_partners (db, 2);
+  g_assert_true (lia_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 99;", NULL));
+
+  /* Copy the file and its WAL while the connection is open, as a crash would leave them. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  g_clear_object (&db);
+
+  before = lia_test_checksum_file (copy);
+  before_wal = lia_test_checksum_file (copy_wal);
+
+  refused = lia_database_open (copy, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_TOO_NEW);
+  g_assert_null (refused);
+
+  after = lia_test_checksum_file (copy);
+  after_wal = lia_test_checksum_file (copy_wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (before_wal, ==, after_wal);
+}
+
 static void
 test_garbage_refused (Fixture       *fixture,
                       gconstpointer  data)
@@ -490,6 +531,7 @@ main (int   argc,
   ADD ("/database/reopen", test_reopen);
   ADD ("/database/missing", test_missing);
   ADD ("/database/newer-refused", test_newer_refused);
+  ADD ("/database/newer-with-wal-refused", test_newer_with_wal_refused);
   ADD ("/database/garbage-refused", test_garbage_refused);
   ADD ("/database/other-program-refused", test_other_program_refused);
   ADD ("/database/corrupt", test_corrupt);

@@ -460,6 +460,15 @@ _lia_database_open_with_migrations (const char            *path,
 
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, 5000);
+  /* Until the file is accepted, closing must not fold a WAL left by another
+   * program (or a newer Liaison) into it: a refused file stays byte for byte.
+   * Without such a WAL, closing removes the empty one that reading made. */
+  {
+    g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+
+    if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
+      sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  }
 
   /* Nothing below writes until the file is known to be ours and not newer. */
   if (!query_int (self->handle, path, "PRAGMA application_id", &application_id, error) ||
@@ -498,6 +507,8 @@ _lia_database_open_with_migrations (const char            *path,
       set_error_from_sqlite (error, NULL, SQLITE_READONLY, path);
       return NULL;
     }
+
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   /* WAL lets worker threads read and write beside the window's connection. */
   if (!exec_sql (self->handle, path,
