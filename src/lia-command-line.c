@@ -8,10 +8,15 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lia-command-line.h"
+#include "lia-csv.h"
 #include "lia-database.h"
+#include "lia-partner-export.h"
+#include "lia-partner-import.h"
 #include "lia-sample-data.h"
 #include "lia-store.h"
 
@@ -35,6 +40,10 @@ print_usage (FILE *stream)
              "  liaison sample-data --output FILE [--partners N] [--events N]\n"
              "                      [--interactions N] [--contacts N] [--seed S] [--date YYYY-MM-DD]\n"
              "                                                  Write a database of sample data\n"
+             "  liaison [--database FILE] import [--dry-run] FILE.csv\n"
+             "                                                  Add and update partners from a spreadsheet\n"
+             "  liaison [--database FILE] export --format csv-partners|csv-contacts|vcard --output FILE\n"
+             "                                                  Write the partners to a file (- for standard output)\n"
              "  liaison --version                               Show the version\n"
              "\n"
              "Run ‘liaison COMMAND --help’ for the options of a command."));
@@ -58,12 +67,14 @@ failure (const GError *error)
 }
 
 /* Parses a command's own options; every command also takes --database, so
- * `liaison info --database FILE` works like `liaison --database FILE info`. */
+ * `liaison info --database FILE` works like `liaison --database FILE info`.
+ * Up to @max_arguments arguments may remain after the command's name. */
 static gboolean
-parse_command_options (const char    *command,
-                       GOptionEntry  *entries,
-                       GStrv         *argv,
-                       int           *exit_status)
+parse_command_arguments (const char    *command,
+                         GOptionEntry  *entries,
+                         guint          max_arguments,
+                         GStrv         *argv,
+                         int           *exit_status)
 {
   const GOptionEntry database_entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &global_database,
@@ -85,16 +96,25 @@ parse_command_options (const char    *command,
       return FALSE;
     }
 
-  if (g_strv_length (*argv) > 1)
+  if (g_strv_length (*argv) > max_arguments + 1)
     {
       g_autofree char *message = g_strdup_printf (_("‘%s’ does not take the argument ‘%s’"),
-                                                  command, (*argv)[1]);
+                                                  command, (*argv)[max_arguments + 1]);
 
       *exit_status = usage_error (message);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+parse_command_options (const char    *command,
+                       GOptionEntry  *entries,
+                       GStrv         *argv,
+                       int           *exit_status)
+{
+  return parse_command_arguments (command, entries, 0, argv, exit_status);
 }
 
 static int
@@ -253,9 +273,251 @@ run_sample_data (const char *database,
   return LIA_EXIT_OK;
 }
 
+/* Opens the database of --database FILE (or the default one) for import
+ * and export; NULL after printing the error. */
+static LiaDatabase *
+open_database (const char            *database,
+               LiaDatabaseOpenFlags   flags)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+
+  if (global_database != NULL)
+    database = global_database;
+  if (database == NULL)
+    database = default_path = lia_database_get_default_path ();
+
+  /* The default database's folder is made as the window would make it. */
+  if (default_path != NULL && (flags & LIA_DATABASE_OPEN_CREATE))
+    {
+      g_autofree char *folder = g_path_get_dirname (default_path);
+
+      g_mkdir_with_parents (folder, 0700);
+    }
+
+  if (!(db = lia_database_open (database, flags, &error)))
+    {
+      if (default_path != NULL &&
+          g_error_matches (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_set_error (&error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no database at ‘%s’ yet. Start Liaison once to create it, or name one with --database FILE."),
+                       default_path);
+        }
+      failure (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&db);
+}
+
+/* Reads and checks the file before any database is opened, so a file that
+ * cannot be imported leaves everything as it was. */
+static LiaCsvTable *
+read_partner_file (const char *path)
+{
+  g_autoptr(LiaCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      failure (error);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  if (length >= 15 && strncmp (contents, "BEGIN:VCALENDAR", 15) == 0)
+    {
+      g_set_error (&error, LIA_CSV_ERROR, LIA_CSV_ERROR_MALFORMED,
+                   _("‘%s’ is an iCalendar file: importing events is not possible yet. Import partners from a CSV file."),
+                   name);
+      failure (error);
+      return NULL;
+    }
+
+  if (!(table = lia_csv_parse (bytes, &error)) ||
+      !lia_partner_import_check_columns (table, &error))
+    {
+      g_prefix_error (&error, "‘%s’: ", name);
+      failure (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&table);
+}
+
+static int
+run_import (const char *database,
+            GStrv      *argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what the import would do"), NULL },
+    { NULL }
+  };
+  g_autoptr(LiaCsvTable) table = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *scratch = NULL;
+  int status = LIA_EXIT_OK;
+  guint created, updated, skipped;
+
+  if (!parse_command_arguments ("import", entries, 1, argv, &status))
+    return status;
+
+  if (g_strv_length (*argv) < 2)
+    return usage_error (_("import needs the FILE.csv to read"));
+
+  if (!(table = read_partner_file ((*argv)[1])))
+    return LIA_EXIT_FAILURE;
+
+  if (dry_run)
+    {
+      g_autofree char *path = global_database != NULL ? g_strdup (global_database)
+                              : database != NULL ? g_strdup (database)
+                              : lia_database_get_default_path ();
+
+      /* A dry run never creates a database: a missing one is planned
+       * against an empty copy in a scratch folder. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *scratch_db = NULL;
+
+          if (!(scratch = g_dir_make_tmp ("liaison-import-XXXXXX", &error)))
+            return failure (error);
+          scratch_db = g_build_filename (scratch, "empty.db", NULL);
+          if (!(db = lia_database_open (scratch_db, LIA_DATABASE_OPEN_CREATE, &error)))
+            return failure (error);
+        }
+    }
+
+  if (db == NULL && !(db = open_database (database, LIA_DATABASE_OPEN_CREATE)))
+    return LIA_EXIT_FAILURE;
+
+  store = lia_store_new (db);
+  if (!(plan = lia_partner_import_plan (store, table, &error)))
+    status = failure (error);
+
+  if (plan != NULL)
+    {
+      preview = lia_import_plan_format (plan);
+      lia_import_plan_get_counts (plan, &created, &updated, &skipped);
+      g_print ("%s", preview);
+
+      /* Stable lines that scripts read (README, "Command line"). */
+      if (dry_run)
+        g_print ("Dry run: would create %u, update %u, skip %u.\n", created, updated, skipped);
+      else if (!lia_import_plan_apply (plan, store, &error))
+        status = failure (error);
+      else
+        g_print ("Created %u, updated %u, skipped %u.\n", created, updated, skipped);
+    }
+
+  if (scratch != NULL)
+    {
+      const char * const suffixes[] = { "", "-wal", "-shm" };
+
+      g_clear_object (&store);
+      g_clear_object (&db);
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (scratch, G_DIR_SEPARATOR_S "empty.db", suffixes[i], NULL);
+
+          g_remove (file);
+        }
+      g_rmdir (scratch);
+    }
+
+  return status;
+}
+
+static int
+run_export (const char *database,
+            GStrv      *argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("What to write: csv-partners, csv-contacts or vcard"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE (- for standard output)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaPartnerExportFormat format;
+  int status = LIA_EXIT_OK;
+  const char *data;
+  gsize length;
+
+  if (!parse_command_options ("export", entries, argv, &status))
+    return status;
+
+  if (format_name == NULL || output == NULL)
+    return usage_error (_("export needs --format FORMAT and --output FILE"));
+
+  if (!lia_partner_export_format_from_name (format_name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("--format needs csv-partners, csv-contacts or vcard, not ‘%s’"),
+                                                  format_name);
+      return usage_error (message);
+    }
+
+  /* export never creates a database: a typo in a path must not make one. */
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  if (!g_str_equal (output, "-"))
+    {
+      g_autoptr(GFile) output_file = g_file_new_for_path (output);
+      g_autoptr(GFile) database_file = g_file_new_for_path (lia_database_get_path (db));
+
+      if (g_file_equal (output_file, database_file))
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("‘%s’ is the database itself: choose another --output file."), output);
+          return failure (error);
+        }
+    }
+
+  store = lia_store_new (db);
+  if (!(bytes = lia_partner_export (store, format, NULL, &error)))
+    return failure (error);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (g_str_equal (output, "-"))
+    {
+      fwrite (data, 1, length, stdout);
+      fflush (stdout);
+      return LIA_EXIT_OK;
+    }
+
+  /* Written whole or not at all. */
+  if (!g_file_set_contents (output, data, length, &error))
+    return failure (error);
+
+  g_print ("%s\n", output);
+
+  return LIA_EXIT_OK;
+}
+
 static const LiaCommand commands[] = {
   { "info", run_info },
   { "sample-data", run_sample_data },
+  { "import", run_import },
+  { "export", run_export },
 };
 
 gboolean
@@ -293,7 +555,9 @@ lia_command_line_run (char ***argv,
   g_option_context_set_description (context,
                                     _("Commands:\n"
                                       "  info          Show the file, schema version, counts and integrity\n"
-                                      "  sample-data   Write a database of sample data"));
+                                      "  sample-data   Write a database of sample data\n"
+                                      "  import        Add and update partners from a CSV file\n"
+                                      "  export        Write the partners as CSV or vCard"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {

@@ -318,6 +318,180 @@ test_sample_data_deterministic (Fixture       *fixture,
   g_assert_nonnull (strstr (info_a, "integrity: ok"));
 }
 
+/* Import and export (partners as CSV and vCard). */
+
+static const guint8 tiny_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+  0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+  0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+  0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+static char *
+csv_fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("LIAISON_TEST_DATA"), "csv", name, NULL);
+}
+
+static void
+test_import_dry_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = path_in (fixture, "not-yet.db");
+  g_autofree char *sample = path_in (fixture, "sample.db");
+  g_autofree char *csv = csv_fixture ("excel-utf8.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Against a database that does not exist: it is not created. */
+  g_assert_cmpint (run (fixture, "--database", missing, "import", "--dry-run", csv, NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  g_assert_true (g_str_has_prefix (fixture->out, "    2  create  Northside Food Bank\n"
+                                                 "    3  create  Riverside Elementary School\n"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nDry run: would create 4, update 0, skip 0.\n"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Against a real one: byte for byte the same afterwards. */
+  write_sample (fixture, sample);
+  before = lia_test_checksum_file (sample);
+  g_assert_cmpint (run (fixture, "import", "--database", sample, "--dry-run", csv, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\nDry run: would create 4, update 0, skip 0.\n"));
+  after = lia_test_checksum_file (sample);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (run (fixture, "--database", sample, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 60\n"));
+}
+
+static void
+test_import_then_info (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "imported.db");
+  g_autofree char *excel = csv_fixture ("excel-utf8.csv");
+  g_autofree char *sheets = csv_fixture ("google-sheets.csv");
+
+  g_assert_cmpint (run (fixture, "--database", path, "import", excel, NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  g_assert_nonnull (strstr (fixture->out, "    5  create  City of Edmonton Recreation — phone ‘311’ left out"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nCreated 4, updated 0, skipped 0.\n"));
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 4\n"));
+  g_assert_nonnull (strstr (fixture->out, "\ncontacts: 3\n"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nintegrity: ok\n"));
+
+  g_assert_cmpint (run (fixture, "--database", path, "import", sheets, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\nCreated 3, updated 0, skipped 1.\n"));
+
+  /* The same file twice adds nothing. */
+  g_assert_cmpint (run (fixture, "--database", path, "import", excel, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\nCreated 0, updated 0, skipped 4.\n"));
+  g_assert_nonnull (strstr (fixture->out, "    2  skip    Northside Food Bank — already up to date\n"));
+
+  g_assert_cmpint (run (fixture, "--database", path, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 7\n"));
+
+  /* Into the default database, made (with its folder) when absent. */
+  g_assert_cmpint (run (fixture, "import", excel, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\nCreated 4, updated 0, skipped 0.\n"));
+  g_assert_cmpint (run (fixture, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 4\n"));
+}
+
+static void
+test_import_bad_files (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *sample = path_in (fixture, "sample.db");
+  g_autofree char *missing = path_in (fixture, "not-yet.db");
+  g_autofree char *png = path_in (fixture, "logo.png");
+  g_autofree char *nowhere = path_in (fixture, "nowhere.csv");
+  g_autofree char *empty = csv_fixture ("empty.csv");
+  g_autofree char *latin1 = csv_fixture ("latin1.csv");
+  g_autofree char *no_name = csv_fixture ("no-name-column.csv");
+  g_autofree char *excel = csv_fixture ("excel-utf8.csv");
+  g_autofree char *before = NULL;
+  const struct { const char *file; const char *fragment; } cases[] = {
+    { png, "‘logo.png’: The file is not a CSV file" },
+    { empty, "‘empty.csv’: The file is empty" },
+    { latin1, "‘latin1.csv’: Line 2 is not UTF-8" },
+    { no_name, "‘no-name-column.csv’: No column holds the partners’ names" },
+    { nowhere, "nowhere.csv" },
+  };
+
+  g_assert_true (g_file_set_contents (png, (const char *)tiny_png, sizeof tiny_png, NULL));
+  write_sample (fixture, sample);
+  before = lia_test_checksum_file (sample);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (run (fixture, "--database", sample, "import", cases[i].file, NULL), ==, 1);
+      assert_one_line_error (fixture, cases[i].fragment);
+      after = lia_test_checksum_file (sample);
+      g_assert_cmpstr (before, ==, after);
+
+      /* A file refused before any database is opened creates none. */
+      g_assert_cmpint (run (fixture, "--database", missing, "import", cases[i].file, NULL), ==, 1);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_cmpint (run (fixture, "--database", sample, "import", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "FILE.csv"));
+  g_assert_cmpint (run (fixture, "--database", sample, "import", excel, latin1, NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "latin1.csv"));
+  g_assert_cmpint (run (fixture, "--database", sample, "import", "--frobnicate", excel, NULL), ==, 2);
+  {
+    g_autofree char *after = lia_test_checksum_file (sample);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sample = path_in (fixture, "sample.db");
+  g_autofree char *fresh = path_in (fixture, "fresh.db");
+  g_autofree char *csv = path_in (fixture, "partners.csv");
+  g_autofree char *missing = path_in (fixture, "not-yet.db");
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+
+  write_sample (fixture, sample);
+  g_assert_cmpint (run (fixture, "--database", sample, "export", "--format", "csv-partners",
+                        "--output", csv, NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  expected = g_strdup_printf ("%s\n", csv);
+  g_assert_cmpstr (fixture->out, ==, expected);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,Type,Status,"));
+
+  g_assert_cmpint (run (fixture, "--database", fresh, "import", csv, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\nCreated 60, updated 0, skipped 0.\n"));
+  g_assert_cmpint (run (fixture, "--database", fresh, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\npartners: 60\n"));
+
+  /* vCard and contacts to standard output. */
+  g_assert_cmpint (run (fixture, "--database", sample, "export", "--format", "vcard", "--output", "-", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  g_assert_cmpint (run (fixture, "export", "--database", sample, "--format", "csv-contacts", "--output", "-", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "\xEF\xBB\xBFPartner,Contact Name,"));
+
+  /* Mistakes. */
+  g_assert_cmpint (run (fixture, "--database", sample, "export", "--format", "xlsx", "--output", csv, NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "xlsx"));
+  g_assert_cmpint (run (fixture, "--database", sample, "export", "--format", "vcard", NULL), ==, 2);
+  g_assert_cmpint (run (fixture, "--database", sample, "export", "--format", "vcard", "--output", sample, NULL), ==, 1);
+  assert_one_line_error (fixture, "the database itself");
+  g_assert_cmpint (run (fixture, "--database", missing, "export", "--format", "vcard", "--output", "-", NULL), ==, 1);
+  assert_one_line_error (fixture, "not-yet.db");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +512,10 @@ main (int   argc,
   ADD ("/command-line/sample-data/refuses-existing", test_sample_data_refuses_existing);
   ADD ("/command-line/sample-data/sizes", test_sample_data_sizes);
   ADD ("/command-line/sample-data/deterministic", test_sample_data_deterministic);
+  ADD ("/command-line/import/dry-run", test_import_dry_run);
+  ADD ("/command-line/import/then-info", test_import_then_info);
+  ADD ("/command-line/import/bad-files", test_import_bad_files);
+  ADD ("/command-line/export/round-trip", test_export_round_trip);
 #undef ADD
 
   return g_test_run ();

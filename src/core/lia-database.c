@@ -26,6 +26,10 @@ struct _LiaDatabase
   char    *path;
   char    *backup_path;
   int      schema_version;
+  /* Transactions begun and not yet ended; only the outermost is sqlite's.
+   * doomed: one inside it was rolled back, so it can only roll back too. */
+  guint    depth;
+  gboolean doomed;
 };
 
 G_DEFINE_FINAL_TYPE (LiaDatabase, lia_database, G_TYPE_OBJECT)
@@ -510,11 +514,15 @@ _lia_database_open_with_migrations (const char            *path,
 
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
-  /* WAL lets worker threads read and write beside the window's connection. */
+  /* WAL lets worker threads read and write beside the window's connection.
+   * Statement journals in memory: a transaction of many writes through the
+   * FTS triggers (an import) otherwise makes a temporary file per
+   * statement, and runs several times slower. */
   if (!exec_sql (self->handle, path,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA foreign_keys = ON;",
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA temp_store = MEMORY;",
                  error))
     return NULL;
 
@@ -693,26 +701,55 @@ lia_database_prepare (LiaDatabase  *self,
   return stmt;
 }
 
+/* sqlite ends a transaction by itself on some errors (SQLITE_FULL). */
+static void
+sync_depth (LiaDatabase *self)
+{
+  if (sqlite3_get_autocommit (self->handle))
+    {
+      self->depth = 0;
+      self->doomed = FALSE;
+    }
+}
+
 /**
  * lia_database_begin:
  *
  * Starts a write transaction. Every write goes through one, so a job either
  * commits whole or leaves no trace.
+ *
+ * Inside a transaction already begun (an import saving many partners
+ * through the store, say) it joins that one: its commit waits for the
+ * outermost commit, and its rollback dooms the whole transaction, which
+ * can then only be rolled back. (Savepoints would undo less, but each one
+ * makes sqlite's full-text index write out what it holds, which made a
+ * large import several times slower.)
  */
 gboolean
 lia_database_begin (LiaDatabase  *self,
                     GError      **error)
 {
   g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (sqlite3_get_autocommit (self->handle), FALSE);
 
-  return exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error);
+  sync_depth (self);
+  if (self->depth == 0)
+    {
+      g_return_val_if_fail (sqlite3_get_autocommit (self->handle), FALSE);
+
+      if (!exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+
+  self->depth++;
+
+  return TRUE;
 }
 
 /**
  * lia_database_commit:
  *
  * Commits the transaction; on failure (a full disk, say) it is rolled back.
+ * Inside another transaction, it leaves the commit to the outermost one.
  */
 gboolean
 lia_database_commit (LiaDatabase  *self,
@@ -720,23 +757,53 @@ lia_database_commit (LiaDatabase  *self,
 {
   g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
 
+  sync_depth (self);
+  if (self->depth > 1)
+    {
+      self->depth--;
+      return TRUE;
+    }
+
+  if (self->doomed)
+    {
+      g_autofree char *name = dup_display_name (self->path);
+
+      lia_database_rollback (self);
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_FAILED,
+                   _("A step of the change to ‘%s’ failed, so none of it was saved."), name);
+      return FALSE;
+    }
+
   if (!exec_sql (self->handle, self->path, "COMMIT", error))
     {
       lia_database_rollback (self);
       return FALSE;
     }
 
+  self->depth = 0;
+
   return TRUE;
 }
 
-/* Safe to call after sqlite already rolled back by itself (SQLITE_FULL). */
+/* Safe to call after sqlite already rolled back by itself (SQLITE_FULL).
+ * Inside another transaction, it dooms that one (see lia_database_begin()). */
 void
 lia_database_rollback (LiaDatabase *self)
 {
   g_return_if_fail (LIA_IS_DATABASE (self));
 
+  sync_depth (self);
+  if (self->depth > 1)
+    {
+      self->depth--;
+      self->doomed = TRUE;
+      return;
+    }
+
   if (!sqlite3_get_autocommit (self->handle))
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+  self->doomed = FALSE;
 }
 
 /**

@@ -6,7 +6,12 @@
 
 #include <gio/gio.h>
 
+#include "lia-agreement.h"
+#include "lia-contact.h"
 #include "lia-database.h"
+#include "lia-expectation.h"
+#include "lia-interaction.h"
+#include "lia-partner.h"
 
 G_BEGIN_DECLS
 
@@ -20,21 +25,156 @@ typedef struct
   gint64 events;
 } LiaStoreCounts;
 
+/* The kinds of record the store writes, for the trash and "changed". */
+typedef enum
+{
+  LIA_RECORD_PARTNER,
+  LIA_RECORD_CONTACT,
+  LIA_RECORD_AGREEMENT,
+  LIA_RECORD_EXPECTATION,
+  LIA_RECORD_INTERACTION,
+} LiaRecordKind;
+
+#define LIA_TYPE_RECORD_KIND (lia_record_kind_get_type ())
+
+GType lia_record_kind_get_type (void);
+
+typedef enum
+{
+  LIA_PARTNER_SORT_NAME,
+  LIA_PARTNER_SORT_LAST_CONTACT,
+  LIA_PARTNER_SORT_NEXT_DUE,
+} LiaPartnerSort;
+
+typedef struct
+{
+  const char     *text;        /* search-as-you-type, via FTS prefix match on partners */
+  int             status;      /* a LiaPartnerStatus, -1 = any */
+  int             kind;        /* a LiaPartnerKind, -1 = any */
+  const char     *owner;       /* NULL = any */
+  int             tier;        /* a LiaPromotionTier, -1 = any */
+  gboolean        stale_only;
+  LiaPartnerSort  sort;
+} LiaPartnerQuery;
+
+/* Sets every field to "any", sorted by name. */
+void lia_partner_query_init (LiaPartnerQuery *q);
+
+/* Returns a new reference to the current time, in UTC. */
+typedef GDateTime *(*LiaStoreClockFunc) (gpointer user_data);
+
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaStore, lia_store, LIA, STORE, GObject)
 
 /* The store owns the UI thread's database connection and is the only
- * object that writes through it. Counts leave out what is in the trash. */
-LiaStore    *lia_store_new             (LiaDatabase     *database);
-LiaDatabase *lia_store_get_database    (LiaStore        *self);
-gboolean     lia_store_get_counts      (LiaStore        *self,
-                                        LiaStoreCounts  *counts,
-                                        GError         **error);
-gboolean     lia_store_is_empty        (LiaStore        *self);
-gboolean     lia_store_is_sample       (LiaStore        *self);
-gboolean     lia_store_get_welcome_done (LiaStore       *self);
-gboolean     lia_store_set_welcome_done (LiaStore       *self,
-                                         GError        **error);
+ * object that writes through it. Counts leave out what is in the trash.
+ * Every write is one transaction; after it commits the store emits
+ * "changed" (LiaRecordKind kind, gint64 id), and for a partner's contact,
+ * agreement, expectation or interaction also (LIA_RECORD_PARTNER, partner id). */
+LiaStore       *lia_store_new               (LiaDatabase        *database);
+LiaDatabase    *lia_store_get_database      (LiaStore           *self);
+void            lia_store_set_clock         (LiaStore           *self,
+                                             LiaStoreClockFunc   now,
+                                             gpointer            user_data);
+gboolean        lia_store_get_counts        (LiaStore           *self,
+                                             LiaStoreCounts     *counts,
+                                             GError            **error);
+gboolean        lia_store_is_empty          (LiaStore           *self);
+gboolean        lia_store_is_sample         (LiaStore           *self);
+gboolean        lia_store_get_welcome_done  (LiaStore           *self);
+gboolean        lia_store_set_welcome_done  (LiaStore           *self,
+                                             GError            **error);
+
+/* get: the record, trashed or not; LIA_DATABASE_ERROR_NOT_FOUND when there
+ * is none.
+ * save: validates (a LIA_VALIDATE_ERROR, nothing written), then inserts when
+ * the id is 0 (setting id, created-at and updated-at) or updates (setting
+ * updated-at). A record whose partner is missing fails with NOT_FOUND; one
+ * whose partner is in the trash, or that points at another partner's
+ * contact, agreement or expectation, with LIA_DATABASE_ERROR_CONSTRAINT.
+ * A contact saved as the current primary takes over from the previous one. */
+LiaPartner     *lia_store_get_partner       (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_save_partner      (LiaStore           *self,
+                                             LiaPartner         *partner,
+                                             GError            **error);
+LiaContact     *lia_store_get_contact       (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_save_contact      (LiaStore           *self,
+                                             LiaContact         *contact,
+                                             GError            **error);
+LiaAgreement   *lia_store_get_agreement     (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_save_agreement    (LiaStore           *self,
+                                             LiaAgreement       *agreement,
+                                             GError            **error);
+LiaExpectation *lia_store_get_expectation   (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_save_expectation  (LiaStore           *self,
+                                             LiaExpectation     *expectation,
+                                             GError            **error);
+LiaInteraction *lia_store_get_interaction   (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+/* Also, in the same transaction: confirms-info sets the partner's
+ * info-verified-at to occurred-at; a newly linked expectation is met
+ * (last-met-on that day, next-due-on advanced by its cadence, or status
+ * 'met' when it had only a due date). */
+gboolean        lia_store_save_interaction  (LiaStore           *self,
+                                             LiaInteraction     *interaction,
+                                             GError            **error);
+/* The person left: ended-at is set to now; the contact and its history stay. */
+gboolean        lia_store_end_contact       (LiaStore           *self,
+                                             gint64              contact_id,
+                                             GError            **error);
+
+/* Lists leave out the trash; their items are owned by the array. */
+GPtrArray      *lia_store_list_contacts     (LiaStore           *self,
+                                             gint64              partner_id,
+                                             gboolean            include_ended,
+                                             GError            **error);
+GPtrArray      *lia_store_list_agreements   (LiaStore           *self,
+                                             gint64              partner_id,
+                                             GError            **error);
+GPtrArray      *lia_store_list_expectations (LiaStore           *self,
+                                             gint64              partner_id,
+                                             GError            **error);
+GPtrArray      *lia_store_list_interactions (LiaStore           *self,
+                                             gint64              partner_id,
+                                             GError            **error);
+
+/* Trash: a trashed partner takes its contacts, agreements, expectations
+ * and interactions with it, and restoring it brings them back; a partner's
+ * record cannot be restored while its partner is in the trash
+ * (LIA_DATABASE_ERROR_CONSTRAINT). Trashing or restoring twice changes
+ * nothing. Only rows already in the trash can be deleted forever (otherwise
+ * LIA_DATABASE_ERROR_CONSTRAINT); a missing row is NOT_FOUND. */
+gboolean        lia_store_trash             (LiaStore           *self,
+                                             LiaRecordKind       kind,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_restore           (LiaStore           *self,
+                                             LiaRecordKind       kind,
+                                             gint64              id,
+                                             GError            **error);
+gboolean        lia_store_delete_forever    (LiaStore           *self,
+                                             LiaRecordKind       kind,
+                                             gint64              id,
+                                             GError            **error);
+/* A GListModel of LiaTrashItem, newest first. */
+GListModel     *lia_store_list_trash        (LiaStore           *self,
+                                             GError            **error);
+
+/* In lia-store-query.c: the ids (gint64) of the partners @query selects, in
+ * its order, without loading them; @now NULL means the store's clock. */
+GArray *lia_store_query_partner_ids (LiaStore               *self,
+                                     const LiaPartnerQuery  *query,
+                                     GDateTime              *now,
+                                     GError                **error);
 
 G_END_DECLS

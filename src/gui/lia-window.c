@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-overview-page.h"
+#include "lia-partners-page.h"
 #include "lia-sample-data.h"
 #include "lia-settings.h"
 #include "lia-welcome-page.h"
@@ -28,6 +29,7 @@ typedef struct
 } LiaArea;
 
 static const LiaArea areas[] = {
+  { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
 };
 

@@ -1,0 +1,55 @@
+/* lia-store-private.h
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the store's other files (lia-store-query.c, lia-search.c) share
+ * with lia-store.c.
+ */
+#pragma once
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+/* SQL for the computed partner properties, as correlated subqueries on a
+ * partner row named "p" (e.g. "... FROM partner AS p ..."), so the partner
+ * list sorts by exactly what LiaPartner shows. Trashed rows do not count. */
+
+/* last-contact-at: the latest interaction, NULL when none. */
+#define LIA_STORE_SQL_LAST_CONTACT_AT \
+  "(SELECT max (i.occurred_at) FROM interaction AS i" \
+  " WHERE i.partner_id = p.id AND i.deleted_at IS NULL)"
+
+/* next-due-on: the earliest open follow-up or active expectation, NULL when none. */
+#define LIA_STORE_SQL_NEXT_DUE_ON \
+  "(SELECT min (d) FROM (" \
+  "SELECT i.follow_up_on AS d FROM interaction AS i" \
+  " WHERE i.partner_id = p.id AND i.follow_up_on IS NOT NULL" \
+  " AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL" \
+  " UNION ALL " \
+  "SELECT coalesce (e.next_due_on, e.due_on) FROM expectation AS e" \
+  " WHERE e.partner_id = p.id AND e.status = 'active' AND e.deleted_at IS NULL))"
+
+/* update-requested-at: the latest update request since the information
+ * was last verified, NULL when none. */
+#define LIA_STORE_SQL_UPDATE_REQUESTED_AT \
+  "(SELECT max (i.occurred_at) FROM interaction AS i" \
+  " WHERE i.partner_id = p.id AND i.kind = 'update-request' AND i.deleted_at IS NULL" \
+  " AND i.occurred_at > coalesce (p.info_verified_at, 0))"
+
+/* stale: "(" LIA_STORE_SQL_IS_STALE ")" with :now bound to now in Unix seconds. */
+#define LIA_STORE_SQL_IS_STALE \
+  "p.info_verified_at IS NULL OR p.info_verified_at + p.cadence_days * 86400 < :now"
+
+/* The store's clock: a new reference to now, in UTC. */
+GDateTime *_lia_store_now                   (LiaStore       *self);
+/* Fills last-contact-at, next-due-on and update-requested-at of @partner. */
+gboolean   _lia_store_load_partner_computed (LiaStore       *self,
+                                             LiaPartner     *partner,
+                                             GError        **error);
+/* Emits "changed"; only after a committed write. */
+void       _lia_store_emit_changed          (LiaStore       *self,
+                                             LiaRecordKind   kind,
+                                             gint64          id);
+
+G_END_DECLS
