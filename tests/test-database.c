@@ -520,6 +520,38 @@ test_meta (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "2");
 }
 
+static void
+test_statement_cache (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+  const char *sql = "SELECT ?1";
+  LiaStmt *outer, *nested, *again;
+
+  outer = lia_database_prepare_cached (db, sql, NULL);
+  g_assert_nonnull (outer);
+  sqlite3_bind_int (outer, 1, 7);
+  g_assert_cmpint (sqlite3_step (outer), ==, SQLITE_ROW);
+
+  /* A caller nested inside another one running the same SQL gets its own
+   * cursor, so the outer one is not reset under its feet. */
+  nested = lia_database_prepare_cached (db, sql, NULL);
+  g_assert_true (nested != outer);
+  sqlite3_bind_int (nested, 1, 9);
+  g_assert_cmpint (sqlite3_step (nested), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (nested, 0), ==, 9);
+  lia_stmt_release (nested);
+  g_assert_cmpint (sqlite3_column_int (outer, 0), ==, 7);
+  lia_stmt_release (outer);
+
+  /* Released, the cached statement comes back reset and unbound. */
+  again = lia_database_prepare_cached (db, sql, NULL);
+  g_assert_true (again == outer);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (again, 0), ==, SQLITE_NULL);
+  lia_stmt_release (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +573,7 @@ main (int   argc,
   ADD ("/database/failed-migration", test_failed_migration_leaves_file);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
+  ADD ("/database/statement-cache", test_statement_cache);
 #undef ADD
 
   return g_test_run ();

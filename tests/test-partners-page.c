@@ -627,6 +627,64 @@ test_partners_page_add_expectation (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* The action @widget's shortcut controllers give @accelerator, or NULL. */
+static char *
+dup_shortcut_action (GtkWidget  *widget,
+                     const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_partners_page_shortcuts (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LiaPartnersPage *page = get_page (fixture);
+  GtkWidget *list_view = get_page_child (page, "list_view");
+  struct {
+    GtkWidget  *widget;
+    const char *accelerator;
+    const char *action;
+  } cases[] = {
+    { GTK_WIDGET (page), "<Control>f", "partners.search" },
+    { GTK_WIDGET (page), "<Control>n", "partners.new" },
+    { GTK_WIDGET (page), "<Control>l", "partners.log-contact" },
+    { GTK_WIDGET (page), "<Control>e", "partners.edit" },
+    { list_view, "Delete", "partners.trash" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *action = dup_shortcut_action (cases[i].widget, cases[i].accelerator);
+
+      g_assert_cmpstr (action, ==, cases[i].action);
+    }
+
+  /* Delete is not a shortcut of the whole page: it deletes text in the search. */
+  g_assert_null (dup_shortcut_action (GTK_WIDGET (page), "Delete"));
+}
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -721,6 +779,8 @@ main (int   argc,
               fixture_setup_sample, test_partners_page_add_agreement, fixture_teardown);
   g_test_add ("/partners-page/add-expectation", Fixture, NULL,
               fixture_setup_sample, test_partners_page_add_expectation, fixture_teardown);
+  g_test_add ("/partners-page/shortcuts", Fixture, NULL,
+              fixture_setup_sample, test_partners_page_shortcuts, fixture_teardown);
   g_test_add ("/partners-page/narrow", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup_sample, test_partners_page_narrow, fixture_teardown);
   g_test_add ("/partners-page/empty", Fixture, NULL,

@@ -29,6 +29,8 @@ struct _LiaDatabase
   /* Transactions begun and not yet ended; only the outermost is sqlite's.
    * doomed: one inside it was rolled back, so it can only roll back too. */
   guint    depth;
+  /* sql -> sqlite3_stmt, finalized with the database */
+  GHashTable *statements;
   gboolean doomed;
 };
 
@@ -366,10 +368,17 @@ apply_migration (LiaDatabase         *self,
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 lia_database_finalize (GObject *object)
 {
   LiaDatabase *self = (LiaDatabase *)object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -388,6 +397,7 @@ lia_database_class_init (LiaDatabaseClass *klass)
 static void
 lia_database_init (LiaDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 /**
@@ -710,6 +720,92 @@ sync_depth (LiaDatabase *self)
       self->depth = 0;
       self->doomed = FALSE;
     }
+}
+
+/* Statements handed out by lia_database_prepare_cached() and not yet
+ * released, across every connection and thread: the value says whether the
+ * statement stays cached (TRUE) or, prepared because the cached one was in
+ * use, is finalized on release (FALSE). */
+static GMutex checked_out_lock;
+static GHashTable *checked_out;
+
+/**
+ * lia_database_prepare_cached:
+ * @sql: a statement whose text comes from a fixed set (the cache is never
+ *   pruned), not one built from user input
+ *
+ * Like lia_database_prepare(), but the statement is compiled once per
+ * connection and reused: the store's writes run the same few statements
+ * thousands of times in an import, and compiling them (with the search
+ * index's triggers) cost more than running them. Release it with
+ * lia_stmt_release(), or hold it in a g_autoptr(LiaStmt). A statement
+ * already out (a caller nested in another that runs the same SQL) gets a
+ * fresh one, so nested callers never share a cursor.
+ *
+ * Returns: (transfer none) (nullable): the statement, reset and unbound
+ */
+LiaStmt *
+lia_database_prepare_cached (LiaDatabase  *self,
+                             const char   *sql,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean cached = TRUE;
+
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  g_mutex_lock (&checked_out_lock);
+  if (checked_out == NULL)
+    checked_out = g_hash_table_new (NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL && g_hash_table_contains (checked_out, stmt))
+    {
+      stmt = NULL;
+      cached = FALSE;
+    }
+  g_mutex_unlock (&checked_out_lock);
+
+  if (stmt == NULL)
+    {
+      if (!(stmt = lia_database_prepare (self, sql, error)))
+        return NULL;
+      if (cached)
+        g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+
+  g_mutex_lock (&checked_out_lock);
+  g_hash_table_insert (checked_out, stmt, GINT_TO_POINTER (cached));
+  g_mutex_unlock (&checked_out_lock);
+
+  return stmt;
+}
+
+void
+lia_stmt_release (LiaStmt *stmt)
+{
+  gpointer cached = NULL;
+
+  if (stmt == NULL)
+    return;
+
+  g_mutex_lock (&checked_out_lock);
+  if (checked_out == NULL || !g_hash_table_steal_extended (checked_out, stmt, NULL, &cached))
+    {
+      g_mutex_unlock (&checked_out_lock);
+      g_critical ("%s: statement %p did not come from lia_database_prepare_cached()", G_STRFUNC, stmt);
+      return;
+    }
+  g_mutex_unlock (&checked_out_lock);
+
+  if (GPOINTER_TO_INT (cached))
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);
 }
 
 /**

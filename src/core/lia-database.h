@@ -77,6 +77,16 @@ gboolean     lia_database_set_error_from_sqlite (LiaDatabase          *self,
                                                  int                   rc,
                                                  GError              **error);
 
+/* A statement from lia_database_prepare_cached(): released (reset, its
+ * bindings cleared, kept for the next caller) rather than finalized. */
+typedef sqlite3_stmt LiaStmt;
+
+LiaStmt     *lia_database_prepare_cached       (LiaDatabase           *self,
+                                                const char            *sql,
+                                                GError               **error);
+void         lia_stmt_release                  (LiaStmt               *stmt);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaStmt, lia_stmt_release)
 
 G_END_DECLS

@@ -234,9 +234,9 @@ exec_with_id (LiaStore    *self,
               gint64       id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
 
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -250,10 +250,10 @@ query_count (LiaStore    *self,
              gint64      *count,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return FALSE;
 
   rc = sqlite3_step (stmt);
@@ -311,7 +311,7 @@ read_record_state (LiaStore       *self,
                    gint64         *deleted_at,
                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -320,7 +320,7 @@ read_record_state (LiaStore       *self,
                          record_tables[kind].title_column,
                          record_tables[kind].table);
 
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -450,10 +450,10 @@ read_interaction_expectation_id (LiaStore    *self,
                                  gint64      *expectation_id,
                                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "SELECT expectation_id FROM interaction WHERE id = ?",
                                      error)))
     return FALSE;
@@ -638,9 +638,9 @@ get_by_id (LiaStore       *self,
            ReadRowFunc     read_row,
            GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
 
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -656,11 +656,11 @@ list_by_partner (LiaStore     *self,
                  ReadRowFunc   read_row,
                  GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
@@ -685,7 +685,7 @@ write_partner_tags (LiaStore    *self,
                     LiaPartner  *partner,
                     GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   const char * const *tags = lia_partner_get_tags (partner);
 
   if (!exec_with_id (self, "DELETE FROM partner_tag WHERE partner_id = ?", partner_id, error))
@@ -694,7 +694,7 @@ write_partner_tags (LiaStore    *self,
   if (tags == NULL || tags[0] == NULL)
     return TRUE;
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "INSERT OR IGNORE INTO partner_tag (partner_id, tag) VALUES (?, ?)",
                                      error)))
     return FALSE;
@@ -719,12 +719,12 @@ load_partner_tags (LiaStore    *self,
                    LiaPartner  *partner,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) tags = NULL;
   int rc;
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "SELECT tag FROM partner_tag WHERE partner_id = ? ORDER BY tag",
                                      error)))
     return FALSE;
@@ -752,9 +752,9 @@ demote_other_primary (LiaStore    *self,
                       gint64       now,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "UPDATE contact SET is_primary = 0, updated_at = max (?3, created_at)"
                                      " WHERE partner_id = ?1 AND id IS NOT ?2 AND is_primary = 1"
                                      " AND ended_at IS NULL AND deleted_at IS NULL",
@@ -808,7 +808,7 @@ meet_expectation (LiaStore    *self,
                   GError     **error)
 {
   g_autoptr(LiaExpectation) expectation = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   const char *last_met_on;
   char met_on[11];
   char next_due_on[11];
@@ -846,7 +846,7 @@ meet_expectation (LiaStore    *self,
 
       format_day (&next_day, next_due_on);
 
-      if (!(stmt = lia_database_prepare (self->database,
+      if (!(stmt = lia_database_prepare_cached (self->database,
                                          "UPDATE expectation SET last_met_on = ?2, next_due_on = ?3,"
                                          " updated_at = max (?4, created_at) WHERE id = ?1",
                                          error)))
@@ -856,7 +856,7 @@ meet_expectation (LiaStore    *self,
     }
   else
     {
-      if (!(stmt = lia_database_prepare (self->database,
+      if (!(stmt = lia_database_prepare_cached (self->database,
                                          "UPDATE expectation SET status = 'met', last_met_on = ?2,"
                                          " updated_at = max (?4, created_at) WHERE id = ?1",
                                          error)))
@@ -881,12 +881,12 @@ set_partner_children_deleted_at (LiaStore    *self,
 {
   for (guint kind = LIA_RECORD_CONTACT; kind <= LIA_RECORD_INTERACTION; kind++)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(LiaStmt) stmt = NULL;
       g_autofree char *sql = NULL;
 
       sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?3 WHERE partner_id = ?1 AND deleted_at IS ?2",
                              record_tables[kind].table);
-      if (!(stmt = lia_database_prepare (self->database, sql, error)))
+      if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, partner_id);
@@ -907,11 +907,11 @@ set_deleted_at (LiaStore       *self,
                 gint64          deleted_at,
                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?2 WHERE id = ?1", record_tables[kind].table);
-  if (!(stmt = lia_database_prepare (self->database, sql, error)))
+  if (!(stmt = lia_database_prepare_cached (self->database, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -951,11 +951,11 @@ restore_record (LiaStore       *self,
 
   if (kind == LIA_RECORD_CONTACT)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(LiaStmt) stmt = NULL;
       int rc;
 
       /* Another contact became primary while this one was in the trash. */
-      if (!(stmt = lia_database_prepare (self->database,
+      if (!(stmt = lia_database_prepare_cached (self->database,
                                          "UPDATE contact SET is_primary = 0 WHERE id = ?1 AND is_primary = 1"
                                          " AND EXISTS (SELECT 1 FROM contact AS o WHERE o.partner_id = contact.partner_id"
                                          " AND o.id <> ?1 AND o.is_primary = 1 AND o.ended_at IS NULL AND o.deleted_at IS NULL)",
@@ -1086,13 +1086,13 @@ _lia_store_load_partner_computed (LiaStore    *self,
                                   LiaPartner  *partner,
                                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIA_IS_PARTNER (partner), FALSE);
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "SELECT " LIA_STORE_SQL_LAST_CONTACT_AT ", "
                                      LIA_STORE_SQL_NEXT_DUE_ON ", "
                                      LIA_STORE_SQL_UPDATE_REQUESTED_AT
@@ -1265,7 +1265,7 @@ lia_store_save_partner (LiaStore    *self,
                         LiaPartner  *partner,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GDateTime) now_time = NULL;
   GBytes *logo;
   gint64 id;
@@ -1286,7 +1286,7 @@ lia_store_save_partner (LiaStore    *self,
     return FALSE;
 
   if (id == 0)
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "INSERT INTO partner (name, kind, status, description, services, website,"
                                  " email, phone, address, logo, owner, upkeep_mode, cadence_days,"
                                  " info_verified_at, promotion_tier, channels, notes, created_at, updated_at)"
@@ -1294,7 +1294,7 @@ lia_store_save_partner (LiaStore    *self,
                                  " ?16, ?17, ?18, ?18)",
                                  error);
   else
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "UPDATE partner SET name = ?1, kind = ?2, status = ?3, description = ?4,"
                                  " services = ?5, website = ?6, email = ?7, phone = ?8, address = ?9,"
                                  " logo = ?10, owner = ?11, upkeep_mode = ?12, cadence_days = ?13,"
@@ -1380,7 +1380,7 @@ lia_store_save_contact (LiaStore    *self,
                         LiaContact  *contact,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   gint64 partner_id;
   gint64 id;
   gint64 now;
@@ -1407,13 +1407,13 @@ lia_store_save_contact (LiaStore    *self,
     goto failed;
 
   if (id == 0)
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "INSERT INTO contact (partner_id, name, role, email, phone, preferred_method,"
                                  " is_primary, notes, ended_at, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
                                  error);
   else
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "UPDATE contact SET partner_id = ?1, name = ?2, role = ?3, email = ?4,"
                                  " phone = ?5, preferred_method = ?6, is_primary = ?7, notes = ?8,"
                                  " ended_at = ?9, updated_at = max (?10, created_at)"
@@ -1480,7 +1480,7 @@ lia_store_end_contact (LiaStore  *self,
                        gint64     contact_id,
                        GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *name = NULL;
   gint64 partner_id = 0;
   gint64 deleted_at = 0;
@@ -1497,7 +1497,7 @@ lia_store_end_contact (LiaStore  *self,
   if (!read_record_state (self, LIA_RECORD_CONTACT, contact_id, &partner_id, &name, &deleted_at, error))
     goto failed;
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "UPDATE contact SET ended_at = ?2, updated_at = max (?2, created_at)"
                                      " WHERE id = ?1 AND ended_at IS NULL",
                                      error)))
@@ -1536,7 +1536,7 @@ lia_store_save_agreement (LiaStore      *self,
                           LiaAgreement  *agreement,
                           GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   gint64 partner_id;
   gint64 id;
   gint64 now;
@@ -1559,13 +1559,13 @@ lia_store_save_agreement (LiaStore      *self,
     goto failed;
 
   if (id == 0)
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "INSERT INTO agreement (partner_id, title, kind, signed_on, starts_on, ends_on,"
                                  " auto_renews, document, status, notes, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
                                  error);
   else
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "UPDATE agreement SET partner_id = ?1, title = ?2, kind = ?3, signed_on = ?4,"
                                  " starts_on = ?5, ends_on = ?6, auto_renews = ?7, document = ?8, status = ?9,"
                                  " notes = ?10, updated_at = max (?11, created_at)"
@@ -1637,7 +1637,7 @@ lia_store_save_expectation (LiaStore        *self,
                             LiaExpectation  *expectation,
                             GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *next_due_on = NULL;
   gint64 agreement_id;
   gint64 partner_id;
@@ -1674,13 +1674,13 @@ lia_store_save_expectation (LiaStore        *self,
     goto failed;
 
   if (id == 0)
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "INSERT INTO expectation (partner_id, agreement_id, direction, what, cadence_days,"
                                  " due_on, status, last_met_on, next_due_on, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
                                  error);
   else
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "UPDATE expectation SET partner_id = ?1, agreement_id = ?2, direction = ?3,"
                                  " what = ?4, cadence_days = ?5, due_on = ?6, status = ?7, last_met_on = ?8,"
                                  " next_due_on = ?9, updated_at = max (?10, created_at)"
@@ -1752,7 +1752,7 @@ lia_store_save_interaction (LiaStore        *self,
                             LiaInteraction  *interaction,
                             GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *contact_name = NULL;
   gint64 old_expectation_id = 0;
   gint64 expectation_id;
@@ -1796,14 +1796,14 @@ lia_store_save_interaction (LiaStore        *self,
     }
 
   if (id == 0)
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "INSERT INTO interaction (partner_id, contact_id, contact_name, staff, kind,"
                                  " occurred_at, summary, outcome, follow_up_on, follow_up_done_at, confirms_info,"
                                  " expectation_id, created_at, updated_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
                                  error);
   else
-    stmt = lia_database_prepare (self->database,
+    stmt = lia_database_prepare_cached (self->database,
                                  "UPDATE interaction SET partner_id = ?1, contact_id = ?2, contact_name = ?3,"
                                  " staff = ?4, kind = ?5, occurred_at = ?6, summary = ?7, outcome = ?8,"
                                  " follow_up_on = ?9, follow_up_done_at = ?10, confirms_info = ?11,"
@@ -1838,9 +1838,9 @@ lia_store_save_interaction (LiaStore        *self,
   /* Confirming the partner's information never moves it back in time. */
   if (lia_interaction_get_confirms_info (interaction))
     {
-      g_autoptr(sqlite3_stmt) verify = NULL;
+      g_autoptr(LiaStmt) verify = NULL;
 
-      if (!(verify = lia_database_prepare (self->database,
+      if (!(verify = lia_database_prepare_cached (self->database,
                                            "UPDATE partner SET info_verified_at = ?2"
                                            " WHERE id = ?1 AND (info_verified_at IS NULL OR info_verified_at < ?2)",
                                            error)))
@@ -2135,7 +2135,7 @@ lia_store_list_trash (LiaStore  *self,
                       GError   **error)
 {
   g_autoptr(GListStore) items = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
@@ -2148,7 +2148,7 @@ lia_store_list_trash (LiaStore  *self,
   " JOIN partner AS p ON p.id = c.partner_id" \
   " WHERE c.deleted_at IS NOT NULL AND p.deleted_at IS NOT c.deleted_at"
 
-  if (!(stmt = lia_database_prepare (self->database,
+  if (!(stmt = lia_database_prepare_cached (self->database,
                                      "SELECT 0, id, name, NULL, deleted_at FROM partner WHERE deleted_at IS NOT NULL"
                                      CHILD_TRASH ("1", "contact", "name")
                                      CHILD_TRASH ("2", "agreement", "title")

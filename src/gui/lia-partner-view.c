@@ -126,6 +126,7 @@ add_field_row (GtkListBox *list,
     return NULL;
 
   row = add_row (list, field, value);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
   adw_action_row_set_subtitle_lines (row, 0);
 
   return row;
