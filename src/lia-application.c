@@ -12,6 +12,7 @@
 #include "lia-application.h"
 #include "lia-command-line.h"
 #include "lia-database.h"
+#include "lia-import-dialog.h"
 #include "lia-preferences-window.h"
 #include "lia-store.h"
 #include "lia-window.h"
@@ -303,8 +304,26 @@ lia_application_open_database_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+lia_application_import_spreadsheet_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  LiaStore *store;
+
+  /* Partners go into the database of the window in front; a window that
+   * shows why its database could not be opened has none. */
+  if (!LIA_IS_WINDOW (window) || (store = lia_window_get_store (LIA_WINDOW (window))) == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (lia_import_dialog_new (window, store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-database", lia_application_open_database_action },
+  { "import-spreadsheet", lia_application_import_spreadsheet_action },
   { "quit", lia_application_quit_action },
   { "about", lia_application_about_action },
   { "preferences", lia_application_preferences_action },
@@ -316,6 +335,7 @@ lia_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   /* AdwApplication loads style.css and the style manager follows the
    * system's colour scheme; GtkApplication loads gtk/help-overlay.ui. */
@@ -330,6 +350,8 @@ lia_application_startup (GApplication *application)
                                          "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "app.open-database", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "app.import-spreadsheet", import_accels);
 }
 
 static void

@@ -11,7 +11,8 @@
  * schedules one refresh for the whole burst (an import changes hundreds): the
  * ids are queried again and only the range that differs is announced, plus
  * the rows of the changed partners, so the view keeps its scroll position and
- * rebinds those rows with fresh objects.
+ * rebinds those rows with fresh objects. A "changed" with id 0 (an import
+ * through another connection) empties the cache and announces every row.
  */
 
 #define G_LOG_DOMAIN "lia-partner-list"
@@ -43,6 +44,7 @@ struct _LiaPartnerList
   char            *text;
   char            *owner;
   guint            refresh_id;
+  gboolean         reload_all;  /* "changed" with id 0 since the last refresh */
 
   /* text and owner point at the two strings above */
   LiaPartnerQuery  query;
@@ -145,7 +147,7 @@ announce_dirty_rows (LiaPartnerList *self,
                      guint           changed_start,
                      guint           changed_end)
 {
-  if (self->dirty->len > MAX_DIRTY_ROWS)
+  if (self->reload_all || self->dirty->len > MAX_DIRTY_ROWS)
     {
       if (self->ids->len > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
@@ -181,6 +183,7 @@ refresh (LiaPartnerList *self)
   replace_ids (self, ids, &changed_start, &changed_end);
   announce_dirty_rows (self, changed_start, changed_end);
   g_array_set_size (self->dirty, 0);
+  self->reload_all = FALSE;
 }
 
 static gboolean
@@ -207,10 +210,20 @@ on_store_changed_cb (LiaPartnerList *self,
   if (kind != LIA_RECORD_PARTNER)
     return;
 
-  if ((entry = g_hash_table_lookup (self->cache, &id)))
-    uncache (self, entry);
+  /* Id 0: any partner may have changed (lia_store_emit_reloaded). */
+  if (id == 0)
+    {
+      g_queue_init (&self->lru);
+      g_hash_table_remove_all (self->cache);
+      self->reload_all = TRUE;
+    }
+  else
+    {
+      if ((entry = g_hash_table_lookup (self->cache, &id)))
+        uncache (self, entry);
 
-  g_array_append_val (self->dirty, id);
+      g_array_append_val (self->dirty, id);
+    }
 
   /* Before GTK lays out and draws the next frame. */
   if (self->refresh_id == 0)

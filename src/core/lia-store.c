@@ -1138,6 +1138,22 @@ lia_store_get_database (LiaStore *self)
 }
 
 /**
+ * lia_store_emit_reloaded:
+ *
+ * Says that partners changed behind the store's back, written through
+ * another connection to the same file: emits "changed" with
+ * %LIA_RECORD_PARTNER and id 0, which lists and views take as "reload
+ * every partner".
+ */
+void
+lia_store_emit_reloaded (LiaStore *self)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+
+  _lia_store_emit_changed (self, LIA_RECORD_PARTNER, 0);
+}
+
+/**
  * lia_store_set_clock:
  * @now: (nullable): returns a new reference to the current time; %NULL for
  *   the system clock

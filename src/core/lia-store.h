@@ -74,6 +74,9 @@ G_DECLARE_FINAL_TYPE (LiaStore, lia_store, LIA, STORE, GObject)
  * agreement, expectation or interaction also (LIA_RECORD_PARTNER, partner id). */
 LiaStore       *lia_store_new               (LiaDatabase        *database);
 LiaDatabase    *lia_store_get_database      (LiaStore           *self);
+/* After another connection wrote many partners (an import on a worker
+ * thread): "changed" with (LIA_RECORD_PARTNER, 0), "reload every partner". */
+void            lia_store_emit_reloaded     (LiaStore           *self);
 void            lia_store_set_clock         (LiaStore           *self,
                                              LiaStoreClockFunc   now,
                                              gpointer            user_data);

@@ -879,7 +879,9 @@ on_store_changed_cb (LiaPartnerView *self,
                      gint64          id,
                      LiaStore       *store)
 {
-  if (self->partner != NULL && kind == LIA_RECORD_PARTNER && id == lia_partner_get_id (self->partner))
+  /* Id 0: partners changed through another connection (an import). */
+  if (self->partner != NULL && kind == LIA_RECORD_PARTNER &&
+      (id == 0 || id == lia_partner_get_id (self->partner)))
     lia_partner_view_reload (self);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-logger.h"
+#include "lia-import-dialog.h"
 #include "lia-partner-editor.h"
 #include "lia-partner-list.h"
 #include "lia-partner-view.h"
@@ -107,6 +108,7 @@ update_actions (LiaPartnersPage *self)
                          g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "partner");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.new", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.import", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.edit", has_partner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.log-contact", has_partner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.trash", has_partner);
@@ -609,6 +611,18 @@ lia_partners_page_new_action (GtkWidget  *widget,
 }
 
 static void
+lia_partners_page_import_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  LiaPartnersPage *self = LIA_PARTNERS_PAGE (widget);
+
+  g_return_if_fail (self->store != NULL);
+
+  gtk_window_present (GTK_WINDOW (lia_import_dialog_new (get_parent_window (self), self->store)));
+}
+
+static void
 lia_partners_page_edit_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
@@ -726,26 +740,8 @@ lia_partners_page_undo_trash_action (GtkWidget  *widget,
 }
 
 static void
-lia_partners_page_search_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
+clear_filters (LiaPartnersPage *self)
 {
-  LiaPartnersPage *self = LIA_PARTNERS_PAGE (widget);
-
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "partners"))
-    return;
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-lia_partners_page_clear_filters_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
-{
-  LiaPartnersPage *self = LIA_PARTNERS_PAGE (widget);
-
   g_object_freeze_notify (G_OBJECT (self));
   g_object_set (self,
                 "filter-status", -1,
@@ -758,6 +754,14 @@ lia_partners_page_clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_pointer (&self->search_text, g_free);
   apply_query (self);
+}
+
+static void
+lia_partners_page_clear_filters_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  clear_filters (LIA_PARTNERS_PAGE (widget));
 }
 
 static void
@@ -975,11 +979,11 @@ lia_partners_page_class_init (LiaPartnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_partner_view_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "partners.new", NULL, lia_partners_page_new_action);
+  gtk_widget_class_install_action (widget_class, "partners.import", NULL, lia_partners_page_import_action);
   gtk_widget_class_install_action (widget_class, "partners.edit", NULL, lia_partners_page_edit_action);
   gtk_widget_class_install_action (widget_class, "partners.log-contact", NULL, lia_partners_page_log_contact_action);
   gtk_widget_class_install_action (widget_class, "partners.trash", NULL, lia_partners_page_trash_action);
   gtk_widget_class_install_action (widget_class, "partners.undo-trash", "x", lia_partners_page_undo_trash_action);
-  gtk_widget_class_install_action (widget_class, "partners.search", NULL, lia_partners_page_search_action);
   gtk_widget_class_install_action (widget_class, "partners.clear-filters", NULL, lia_partners_page_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "partners.back", NULL, lia_partners_page_back_action);
   gtk_widget_class_install_property_action (widget_class, "partners.status", "filter-status");
@@ -1036,7 +1040,6 @@ lia_partners_page_init (LiaPartnersPage *self)
   /* While the page is on screen, wherever the focus is in the window. */
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (controller, GDK_KEY_f, GDK_CONTROL_MASK, "partners.search");
   add_shortcut (controller, GDK_KEY_n, GDK_CONTROL_MASK, "partners.new");
   add_shortcut (controller, GDK_KEY_l, GDK_CONTROL_MASK, "partners.log-contact");
   add_shortcut (controller, GDK_KEY_e, GDK_CONTROL_MASK, "partners.edit");
@@ -1177,4 +1180,29 @@ lia_partners_page_select_partner (LiaPartnersPage *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 
   return TRUE;
+}
+
+/**
+ * lia_partners_page_show_partner:
+ * @self: a #LiaPartnersPage
+ * @partner_id: a partner's id
+ *
+ * Shows the partner and selects it in the list, clearing the search and
+ * filters of the list when they leave it out.
+ */
+void
+lia_partners_page_show_partner (LiaPartnersPage *self,
+                                gint64           partner_id)
+{
+  g_return_if_fail (LIA_IS_PARTNERS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (has_filters (self) && find_position (self, partner_id) == GTK_INVALID_LIST_POSITION)
+    clear_filters (self);
+
+  if (lia_partners_page_select_partner (self, partner_id))
+    navigate_to_view (self);
 }

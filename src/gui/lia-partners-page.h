@@ -22,5 +22,7 @@ void        lia_partners_page_set_store      (LiaPartnersPage *self,
 LiaPartner *lia_partners_page_get_partner    (LiaPartnersPage *self);
 gboolean    lia_partners_page_select_partner (LiaPartnersPage *self,
                                               gint64           partner_id);
+void        lia_partners_page_show_partner   (LiaPartnersPage *self,
+                                              gint64           partner_id);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 #include "lia-overview-page.h"
 #include "lia-partners-page.h"
 #include "lia-sample-data.h"
+#include "lia-search-page.h"
 #include "lia-settings.h"
+#include "lia-trash-page.h"
 #include "lia-welcome-page.h"
 #include "lia-window.h"
 
@@ -31,6 +33,7 @@ typedef struct
 static const LiaArea areas[] = {
   { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
+  { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
 };
 
 struct _LiaWindow
@@ -49,6 +52,10 @@ struct _LiaWindow
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *window_title;
   GtkListBox           *sidebar;
+  GtkScrolledWindow    *sidebar_window;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  LiaSearchPage        *search_page;
   AdwWindowTitle       *area_title;
   GtkStack             *area_stack;
   AdwStatusPage        *error_page;
@@ -126,6 +133,9 @@ update_visible_page (LiaWindow *self)
     gtk_stack_set_visible_child_name (self->stack, "welcome");
   else
     gtk_stack_set_visible_child_name (self->stack, "desk");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 g_str_equal (gtk_stack_get_visible_child_name (self->stack), "desk"));
 }
 
 static void
@@ -200,6 +210,105 @@ add_areas (LiaWindow *self)
     }
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+}
+
+static void
+select_area (LiaWindow  *self,
+             const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
+      {
+        gtk_list_box_select_row (self->sidebar, row);
+        return;
+      }
+}
+
+/* While there is text to search for, the results take the place of the
+ * list of areas. */
+static void
+on_search_entry_search_changed_cb (LiaWindow      *self,
+                                   GtkSearchEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean searching = text[0] != '\0';
+
+  lia_search_page_set_text (self->search_page, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_page), searching);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_window), !searching);
+}
+
+static void
+on_search_entry_activate_cb (LiaWindow      *self,
+                             GtkSearchEntry *entry)
+{
+  lia_search_page_activate_first (self->search_page);
+}
+
+static gboolean
+on_search_entry_key_pressed_cb (LiaWindow             *self,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    return lia_search_page_focus_first (self->search_page);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_search_bar_search_mode_cb (LiaWindow    *self,
+                              GParamSpec   *pspec,
+                              GtkSearchBar *search_bar)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+static void
+on_search_page_stop_search_cb (LiaWindow     *self,
+                               LiaSearchPage *search_page)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* A result opens its partner: the partner found, or the one a contact or
+ * a conversation belongs to. */
+static void
+on_search_page_result_activated_cb (LiaWindow             *self,
+                                    const LiaSearchResult *result,
+                                    LiaSearchPage         *search_page)
+{
+  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+
+  select_area (self, "partners");
+  lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), result->partner_id);
+
+  /* Side by side, the focus stays in the results, for the next one. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+lia_window_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  /* Folded, the search is on the sidebar's side. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 static void
@@ -510,6 +619,7 @@ lia_window_class_init (LiaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIA_TYPE_WELCOME_PAGE);
+  g_type_ensure (LIA_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
@@ -518,18 +628,30 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_window);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, area_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, area_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_area_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_page_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_page_result_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, lia_window_start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, lia_window_explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, lia_window_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -551,6 +673,7 @@ lia_window_init (LiaWindow *self)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   add_areas (self);
+  g_object_bind_property (self, "store", self->search_page, "store", G_BINDING_SYNC_CREATE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_title (self);
   update_visible_page (self);
