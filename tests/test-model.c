@@ -188,6 +188,28 @@ test_normalize_name (void)
     }
 }
 
+/* Unlike duplicate matching, sorting keeps "The" and punctuation. */
+static void
+test_sort_key_for_name (void)
+{
+  struct { const char *name; const char *key; } cases[] = {
+    { "École des Érables", "ecole des erables" },
+    { "  ÉCOUTE Jeunesse ", "ecoute jeunesse" },
+    { "The Arts Council", "the arts council" },
+    { "St. Mary’s Church", "st. mary’s church" },
+    { "Straße", "strasse" },
+    { "eagle scouts", "eagle scouts" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = lia_sort_key_for_name (cases[i].name);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 static void
 test_url_domain (void)
 {
@@ -664,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/model/validate/phone", test_validate_phone);
   g_test_add_func ("/model/validate/date", test_validate_date);
   g_test_add_func ("/model/validate/normalize-name", test_normalize_name);
+  g_test_add_func ("/model/validate/sort-key", test_sort_key_for_name);
   g_test_add_func ("/model/validate/url-domain", test_url_domain);
   g_test_add_func ("/model/validate/partner", test_validate_partner);
   g_test_add_func ("/model/validate/contact", test_validate_contact);

@@ -108,6 +108,17 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+fixture_setup_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = lia_test_make_temp_dir ("partner-query");
+  path = g_build_filename (fixture->dir, "liaison.db", NULL);
+  open_store (fixture, path);
+}
+
 /* @data: the number of partners of a sample database; fills it around
  * the day of NOW. */
 static void
@@ -216,8 +227,9 @@ test_query_init (void)
   g_assert_cmpint (query.sort, ==, LIA_PARTNER_SORT_NAME);
 }
 
-/* By name, case folded (COLLATE NOCASE folds ASCII only, so "École" comes
- * after "Zion"); never the trashed partner. */
+/* By name; never the trashed partner. The fixture's rows are written with
+ * SQL, so their sort_name is the trigger's lower(name), which folds ASCII
+ * only: "École" comes after "Zion" here (see /partner-query/sort-name). */
 static void
 test_query_sorts (Fixture       *fixture,
                   gconstpointer  data)
@@ -240,6 +252,108 @@ test_query_sorts (Fixture       *fixture,
    * retired. */
   query.sort = LIA_PARTNER_SORT_NEXT_DUE;
   assert_query (fixture, &query, "2,3,1,6,4");
+}
+
+static char *
+sort_name_of (Fixture *fixture,
+              gint64   id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  char *sort_name;
+
+  stmt = lia_database_prepare (fixture->database, "SELECT sort_name FROM partner WHERE id = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sort_name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+
+  return sort_name;
+}
+
+static void
+assert_sort_name (Fixture    *fixture,
+                  gint64      id,
+                  const char *expected)
+{
+  g_autofree char *sort_name = sort_name_of (fixture, id);
+
+  g_assert_cmpstr (sort_name, ==, expected);
+}
+
+/* Names the store saves sort by their accent-free casefolded key, so
+ * "École" is among the E's; rows written with plain SQL get lower(name)
+ * from the schema's triggers, which leave the store's key alone. */
+static void
+test_query_sort_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *names[] = {
+    "Zion Lutheran Church", "École des Érables", "Eastview Library", "Écoute Jeunesse", "eagle scouts",
+  };
+  g_autoptr(LiaPartner) ecole = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) sorted = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  LiaPartnerQuery query;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LiaPartner) partner = lia_partner_new ();
+
+      lia_partner_set_name (partner, names[i]);
+      lia_store_save_partner (fixture->store, partner, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (lia_partner_get_id (partner), ==, i + 1);
+    }
+
+  lia_partner_query_init (&query);
+  ids = query_ids (fixture, &query);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(LiaPartner) partner = lia_store_get_partner (fixture->store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (sorted, "%s%s", i > 0 ? "; " : "", lia_partner_get_name (partner));
+    }
+  g_assert_cmpstr (sorted->str, ==,
+                   "eagle scouts; Eastview Library; École des Érables; Écoute Jeunesse; Zion Lutheran Church");
+  assert_sort_name (fixture, 2, "ecole des erables");
+
+  /* The store renames and writes the key in one UPDATE: the trigger keeps
+   * out of it. */
+  ecole = lia_store_get_partner (fixture->store, 2, &error);
+  g_assert_no_error (error);
+  lia_partner_set_name (ecole, "Élan Arts");
+  lia_store_save_partner (fixture->store, ecole, &error);
+  g_assert_no_error (error);
+  assert_sort_name (fixture, 2, "elan arts");
+
+  /* A rename that keeps the key (an accent put back) looks like plain SQL
+   * to the trigger; the store's key wins, not lower(name). */
+  lia_partner_set_name (ecole, "Elan Arts");
+  lia_store_save_partner (fixture->store, ecole, &error);
+  g_assert_no_error (error);
+  lia_partner_set_name (ecole, "Élan Arts");
+  lia_store_save_partner (fixture->store, ecole, &error);
+  g_assert_no_error (error);
+  assert_sort_name (fixture, 2, "elan arts");
+
+  /* Plain SQL: the triggers fill in lower(name), on insert and rename. */
+  lia_database_exec (fixture->database,
+                     "INSERT INTO partner (id, name, created_at, updated_at)"
+                     " VALUES (10, 'Amber Hall', 0, 0)",
+                     &error);
+  g_assert_no_error (error);
+  assert_sort_name (fixture, 10, "amber hall");
+  lia_database_exec (fixture->database, "UPDATE partner SET name = 'YMCA North' WHERE id = 10", &error);
+  g_assert_no_error (error);
+  assert_sort_name (fixture, 10, "ymca north");
+  lia_database_exec (fixture->database, "UPDATE partner SET notes = 'x' WHERE id = 10", &error);
+  g_assert_no_error (error);
+  assert_sort_name (fixture, 10, "ymca north");
+  assert_query (fixture, &query, "5,3,4,2,10,1");
 }
 
 static void
@@ -559,7 +673,7 @@ test_list_lazy (Fixture       *fixture,
 
   stmt = lia_database_prepare (fixture->database,
                                "SELECT name FROM partner WHERE deleted_at IS NULL"
-                               " ORDER BY name COLLATE NOCASE, id",
+                               " ORDER BY sort_name, name, id",
                                &error);
   g_assert_no_error (error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -668,6 +782,7 @@ main (int   argc,
 
   g_test_add_func ("/partner-query/init", test_query_init);
   g_test_add ("/partner-query/sorts", Fixture, NULL, fixture_setup, test_query_sorts, fixture_teardown);
+  g_test_add ("/partner-query/sort-name", Fixture, NULL, fixture_setup_empty, test_query_sort_name, fixture_teardown);
   g_test_add ("/partner-query/filters", Fixture, NULL, fixture_setup, test_query_filters, fixture_teardown);
   g_test_add ("/partner-query/stale", Fixture, NULL, fixture_setup, test_query_stale, fixture_teardown);
   g_test_add ("/partner-query/text", Fixture, NULL, fixture_setup, test_query_text, fixture_teardown);

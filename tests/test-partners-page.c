@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Partners area in a real window on real database files: the list and
- * its search, a new partner through the editor, logging a contact, the
- * trash and its undo, the empty state.
+ * its search, a new partner through the editor, a partner's logo, logging a
+ * contact, the trash and its undo, the empty state.
  */
 
 #include "config.h"
@@ -337,6 +337,146 @@ test_partners_page_create (Fixture       *fixture,
   shown = lia_partners_page_get_partner (page);
   g_assert_nonnull (shown);
   g_assert_cmpint (lia_partner_get_id (shown), ==, lia_partner_get_id (saved));
+}
+
+static void
+write_png (const char *path,
+           int         width,
+           int         height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3465a4ff);
+  g_assert_true (gdk_pixbuf_savev (pixbuf, path, "png", NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_custom_image (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) != NULL;
+}
+
+static gboolean
+has_no_custom_image (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) == NULL;
+}
+
+static LiaPartnerEditor *
+open_editor (LiaPartnersPage *page)
+{
+  LiaPartnerEditor *editor;
+
+  g_assert_null (find_toplevel (LIA_TYPE_PARTNER_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partners.edit", NULL));
+  editor = find_toplevel (LIA_TYPE_PARTNER_EDITOR);
+  g_assert_nonnull (editor);
+
+  return editor;
+}
+
+static void
+test_partners_page_logo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LiaPartnersPage *page = get_page (fixture);
+  gint64 partner_id = first_partner_id (page);
+  g_autofree char *big_path = g_build_filename (fixture->dir, "big-logo.png", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.png", NULL);
+  g_autofree char *heavy_path = g_build_filename (fixture->dir, "heavy.png", NULL);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GFile) heavy_file = g_file_new_for_path (heavy_path);
+  g_autofree char *heavy = g_malloc0 (3 * 1024 * 1024);
+  g_autoptr(LiaPartner) saved = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint8 png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  LiaPartnerEditor *editor;
+  GObject *view, *avatar, *editor_avatar, *problem_label;
+  GdkPaintable *preview;
+  GBytes *logo;
+  const guint8 *logo_data;
+  gsize logo_size;
+
+  write_png (big_path, 1200, 800);
+  g_assert_true (g_file_set_contents (text_path, "Not an image, only words.\n", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (heavy_path, heavy, 3 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lia_partners_page_select_partner (page, partner_id));
+  view = get_page_child (page, "partner_view");
+  avatar = gtk_widget_get_template_child (GTK_WIDGET (view), LIA_TYPE_PARTNER_VIEW, "avatar");
+  g_assert_true (ADW_IS_AVATAR (avatar));
+
+  /* Without a logo, the initials. */
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+
+  editor = open_editor (page);
+  editor_avatar = gtk_widget_get_template_child (GTK_WIDGET (editor), LIA_TYPE_PARTNER_EDITOR, "logo_avatar");
+  problem_label = gtk_widget_get_template_child (GTK_WIDGET (editor), LIA_TYPE_PARTNER_EDITOR, "logo_problem_label");
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem_label)));
+
+  /* A big image is taken, and scaled down. */
+  g_assert_true (lia_partner_editor_load_logo_file (editor, big_file, &error));
+  g_assert_no_error (error);
+  preview = adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar));
+  g_assert_nonnull (preview);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem_label)));
+
+  /* A text file is refused with a message, and the logo stays. */
+  g_assert_false (lia_partner_editor_load_logo_file (editor, text_file, &error));
+  g_assert_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem_label)), "notes.png"));
+  g_assert_true (adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar)) == preview);
+
+  /* So is a file over 2 MiB. */
+  g_assert_false (lia_partner_editor_load_logo_file (editor, heavy_file, &error));
+  g_assert_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem_label)));
+  g_assert_true (adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar)) == preview);
+
+  activate_and_wait_closed (editor, "editor.save");
+
+  /* The store holds a small PNG. */
+  saved = lia_store_get_partner (fixture->store, partner_id, &error);
+  g_assert_no_error (error);
+  logo = lia_partner_get_logo (saved);
+  g_assert_nonnull (logo);
+  logo_data = g_bytes_get_data (logo, &logo_size);
+  g_assert_cmpuint (logo_size, >, sizeof png_signature);
+  g_assert_cmpmem (logo_data, sizeof png_signature, png_signature, sizeof png_signature);
+  stream = g_memory_input_stream_new_from_bytes (logo);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 512);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), <=, 512);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), >=, 340);
+
+  /* The view shows it. */
+  lia_test_iterate_until (has_custom_image, avatar, "the avatar shows the logo");
+
+  /* Remove takes it away again; the initials come back. */
+  editor = open_editor (page);
+  editor_avatar = gtk_widget_get_template_child (GTK_WIDGET (editor), LIA_TYPE_PARTNER_EDITOR, "logo_avatar");
+  g_assert_nonnull (adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-logo", NULL));
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (editor_avatar)));
+  activate_and_wait_closed (editor, "editor.save");
+
+  g_clear_object (&saved);
+  saved = lia_store_get_partner (fixture->store, partner_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (lia_partner_get_logo (saved));
+  lia_test_iterate_until (has_no_custom_image, avatar, "the avatar shows the initials");
 }
 
 static gboolean
@@ -767,6 +907,8 @@ main (int   argc,
               fixture_setup_sample, test_partners_page_list_and_search, fixture_teardown);
   g_test_add ("/partners-page/create", Fixture, NULL,
               fixture_setup_sample, test_partners_page_create, fixture_teardown);
+  g_test_add ("/partners-page/logo", Fixture, NULL,
+              fixture_setup_sample, test_partners_page_logo, fixture_teardown);
   g_test_add ("/partners-page/log-contact", Fixture, NULL,
               fixture_setup_sample, test_partners_page_log_contact, fixture_teardown);
   g_test_add ("/partners-page/trash-undo", Fixture, NULL,

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "lia-sample-data.h"
+#include "lia-validate.h"
 
 #define SAMPLE_TZID        "America/Edmonton"
 #define UID_DOMAIN         "sample.liaisonapp.org"
@@ -937,7 +938,7 @@ static const TableSpec table_specs[N_TABLES] = {
   [TABLE_PARTNER] = {
     "INSERT INTO partner (id, name, kind, status, description, services, website, email, phone,"
     " address, owner, upkeep_mode, cadence_days, info_verified_at, promotion_tier, channels,"
-    " notes, created_at, updated_at)", 19, 2048 },
+    " notes, created_at, updated_at, sort_name)", 20, 2048 },
   [TABLE_PARTNER_TAG] = {
     "INSERT INTO partner_tag (partner_id, tag)", 2, 64 },
   [TABLE_CONTACT] = {
@@ -1769,6 +1770,7 @@ insert_partner (Generator  *gen,
   char slug[64], description[320], services[200], website[112], email[112], phone[32];
   const char *notes = "";
   int cadence = PICK (rng, cadences);
+  g_autofree char *sort_name = NULL;
   gint64 created_at, updated_at;
   int updated_days;
 
@@ -1839,6 +1841,9 @@ insert_partner (Generator  *gen,
   bind_text (batch, 17, notes);
   bind_int (batch, 18, created_at);
   bind_int (batch, 19, updated_at);
+  /* As lia_store_save_partner() writes it, so "École" sorts among the E's. */
+  sort_name = lia_sort_key_for_name (partner->name);
+  bind_text (batch, 20, sort_name);
 
   return end_row (gen, batch, error) && insert_tags (gen, p, profile, error);
 }

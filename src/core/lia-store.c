@@ -679,6 +679,29 @@ list_by_partner (LiaStore     *self,
   return g_steal_pointer (&items);
 }
 
+/* partner_sort_name_update (0001-initial.sql) takes an UPDATE that renames
+ * a partner without changing sort_name for plain SQL and writes lower(name):
+ * wrong for "Ecole" renamed "École", whose key stays "ecole". Writes the key
+ * again; changes nothing, and fires no trigger, when it was left alone. */
+static gboolean
+restore_sort_name (LiaStore    *self,
+                   gint64       id,
+                   LiaPartner  *partner,
+                   GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!(stmt = lia_database_prepare_cached (self->database,
+                                     "UPDATE partner SET sort_name = ?2 WHERE id = ?1 AND sort_name IS NOT ?2",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, lia_sort_key_for_name (lia_partner_get_name (partner)), -1, g_free);
+
+  return step_done (self, stmt, error);
+}
+
 static gboolean
 write_partner_tags (LiaStore    *self,
                     gint64       partner_id,
@@ -1303,15 +1326,15 @@ lia_store_save_partner (LiaStore    *self,
 
   if (id == 0)
     stmt = lia_database_prepare_cached (self->database,
-                                 "INSERT INTO partner (name, kind, status, description, services, website,"
+                                 "INSERT INTO partner (name, sort_name, kind, status, description, services, website,"
                                  " email, phone, address, logo, owner, upkeep_mode, cadence_days,"
                                  " info_verified_at, promotion_tier, channels, notes, created_at, updated_at)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                                 " VALUES (?1, ?20, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                                  " ?16, ?17, ?18, ?18)",
                                  error);
   else
     stmt = lia_database_prepare_cached (self->database,
-                                 "UPDATE partner SET name = ?1, kind = ?2, status = ?3, description = ?4,"
+                                 "UPDATE partner SET name = ?1, sort_name = ?20, kind = ?2, status = ?3, description = ?4,"
                                  " services = ?5, website = ?6, email = ?7, phone = ?8, address = ?9,"
                                  " logo = ?10, owner = ?11, upkeep_mode = ?12, cadence_days = ?13,"
                                  " info_verified_at = ?14, promotion_tier = ?15, channels = ?16, notes = ?17,"
@@ -1346,6 +1369,7 @@ lia_store_save_partner (LiaStore    *self,
   sqlite3_bind_int64 (stmt, 18, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 19, id);
+  sqlite3_bind_text (stmt, 20, lia_sort_key_for_name (lia_partner_get_name (partner)), -1, g_free);
 
   if (!step_done (self, stmt, error))
     goto failed;
@@ -1357,6 +1381,8 @@ lia_store_save_partner (LiaStore    *self,
       set_not_found_error (LIA_RECORD_PARTNER, error);
       goto failed;
     }
+  else if (!restore_sort_name (self, id, partner, error))
+    goto failed;
 
   if (!write_partner_tags (self, id, partner, error) ||
       !lia_database_commit (self->database, error))

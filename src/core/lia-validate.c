@@ -341,6 +341,46 @@ lia_normalize_name (const char *name)
 }
 
 /**
+ * lia_sort_key_for_name:
+ * @name: (nullable): an organisation's name
+ *
+ * The key that lists sort partners by, stored in partner.sort_name:
+ * unlike `COLLATE NOCASE`, which folds ASCII only, it puts "École" among
+ * the E's. It is not lia_normalize_name(): a list keeps "The", punctuation
+ * and word order, so "The Arts Council" sorts under T.
+ *
+ * Returns: (transfer full): "  École des Érables " gives "ecole des erables"
+ */
+char *
+lia_sort_key_for_name (const char *name)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) plain = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  plain = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_combining_class (c) != 0 ||
+          g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+
+      g_string_append_unichar (plain, c);
+    }
+
+  return g_strstrip (g_utf8_casefold (plain->str, plain->len));
+}
+
+/**
  * lia_url_domain:
  * @url: (nullable): a website, with or without "https://"
  *

@@ -44,6 +44,9 @@ gboolean lia_validate_date        (const char      *text);
 /* For duplicate matching: casefolded, accents and punctuation dropped,
  * "the", "inc", "ltd" dropped, spaces collapsed. */
 char    *lia_normalize_name       (const char      *name);
+/* For sorting lists by name: casefolded, accents dropped, outer spaces
+ * trimmed; words and punctuation kept ("The Arts Council" sorts under T). */
+char    *lia_sort_key_for_name    (const char      *name);
 /* "https://www.foodbank.org/x" -> "foodbank.org"; NULL when there is no host. */
 char    *lia_url_domain           (const char      *url);
 

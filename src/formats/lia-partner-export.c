@@ -333,7 +333,7 @@ list_partner_ids (LiaStore  *store,
 
   stmt = lia_database_prepare (db,
                                "SELECT id FROM partner WHERE deleted_at IS NULL "
-                               "ORDER BY name COLLATE NOCASE, id",
+                               "ORDER BY sort_name, name, id",
                                error);
   if (stmt == NULL)
     return NULL;

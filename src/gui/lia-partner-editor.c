@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
 #include "lia-partner-editor.h"
@@ -23,6 +24,7 @@ struct _LiaPartnerEditor
   LiaStore       *store;
   LiaPartner     *partner;      /* a copy, saved only on Save */
   GStrv           owners;       /* the owner_row's choices after "Nobody" */
+  GtkNativeDialog *logo_chooser;
   gboolean        name_touched;
   gboolean        valid;
 
@@ -31,6 +33,9 @@ struct _LiaPartnerEditor
   GtkButton      *save_button;
   AdwToastOverlay *toast_overlay;
   AdwEntryRow    *name_row;
+  AdwActionRow   *logo_row;
+  AdwAvatar      *logo_avatar;
+  GtkLabel       *logo_problem_label;
   AdwComboRow    *kind_row;
   AdwComboRow    *status_row;
   AdwEntryRow    *description_row;
@@ -57,6 +62,13 @@ enum { SAVED, N_SIGNALS };
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+G_DEFINE_QUARK (lia-partner-editor-error-quark, lia_partner_editor_error)
+
+/* What a logo file may weigh, and the size of the stored logo's longest
+ * side: a logo is shown small, and the database keeps a copy of each. */
+#define LOGO_MAX_FILE_SIZE (2 * 1024 * 1024)
+#define LOGO_MAX_SIDE      512
 
 static char *
 dup_text (AdwEntryRow *row)
@@ -145,12 +157,143 @@ validate (LiaPartnerEditor *self)
     }
 }
 
+/* Says beside the logo row why the file chosen was not taken. */
+static void
+show_logo_problem (LiaPartnerEditor *self,
+                   const char       *problem)
+{
+  gtk_label_set_label (self->logo_problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_problem_label), problem != NULL);
+
+  if (problem != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->logo_row), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (self->logo_row), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+/* The preview: the partner's logo, or the initials of the name typed. */
+static void
+show_logo (LiaPartnerEditor *self)
+{
+  GBytes *logo = lia_partner_get_logo (self->partner);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (logo != NULL && g_bytes_get_size (logo) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      texture = gdk_texture_new_from_bytes (logo, &error);
+      if (texture == NULL)
+        g_debug ("Cannot show the logo: %s", error->message);
+    }
+
+  adw_avatar_set_custom_image (self->logo_avatar, GDK_PAINTABLE (texture));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-logo", logo != NULL);
+}
+
+/* Reads @file, refusing what is too heavy to be a logo. */
+static GBytes *
+load_logo_bytes (GFile       *file,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  /* Measured before and after reading: the file may grow in between. */
+  if (g_file_info_get_size (info) <= LOGO_MAX_FILE_SIZE &&
+      !g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  if (g_file_info_get_size (info) > LOGO_MAX_FILE_SIZE || length > LOGO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG,
+                   /* Translators: %s is a file name */
+                   _("‘%s’ is over 2 MB: choose a smaller image"),
+                   display_name);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* Turns the bytes of an image file into the logo to store: a PNG at most
+ * LOGO_MAX_SIDE pixels on its longest side. */
+static GBytes *
+make_logo (GBytes      *bytes,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
+
+  texture = gdk_texture_new_from_bytes (bytes, &local_error);
+  if (texture != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      if (gdk_texture_get_width (texture) > LOGO_MAX_SIDE || gdk_texture_get_height (texture) > LOGO_MAX_SIDE)
+        pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, LOGO_MAX_SIDE, LOGO_MAX_SIDE, TRUE,
+                                                      NULL, &local_error);
+      else
+        pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
+    }
+
+  if (pixbuf == NULL)
+    {
+      g_debug ("Cannot read ‘%s’ as an image: %s", display_name, local_error->message);
+      g_set_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE,
+                   /* Translators: %s is a file name */
+                   _("‘%s’ is not a PNG, JPEG, SVG or WebP image"),
+                   display_name);
+      return NULL;
+    }
+
+  if (!gdk_pixbuf_save_to_bufferv (pixbuf, &buffer, &length, "png", NULL, NULL, error))
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+static void
+on_logo_chooser_response_cb (LiaPartnerEditor     *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  /* The problem is shown beside the row. */
+  if (file != NULL)
+    lia_partner_editor_load_logo_file (self, file, NULL);
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->logo_chooser);
+}
+
 static void
 on_row_changed_cb (LiaPartnerEditor *self,
                    AdwEntryRow      *row)
 {
   if (row == self->name_row)
-    self->name_touched = TRUE;
+    {
+      g_autofree char *name = dup_text (self->name_row);
+
+      self->name_touched = TRUE;
+      adw_avatar_set_text (self->logo_avatar, name);
+    }
 
   validate (self);
 }
@@ -259,6 +402,8 @@ fill_form (LiaPartnerEditor *self)
   LiaChannels channels = lia_partner_get_channels (partner);
 
   set_entry (self->name_row, lia_partner_get_name (partner));
+  adw_avatar_set_text (self->logo_avatar, lia_partner_get_name (partner));
+  show_logo (self);
   adw_combo_row_set_selected (self->kind_row, lia_partner_get_kind (partner));
   adw_combo_row_set_selected (self->status_row, lia_partner_get_status (partner));
   set_entry (self->description_row, lia_partner_get_description (partner));
@@ -358,6 +503,47 @@ lia_partner_editor_save_action (GtkWidget  *widget,
 }
 
 static void
+lia_partner_editor_choose_logo_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  LiaPartnerEditor *self = LIA_PARTNER_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->logo_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_logo_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->logo_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->logo_chooser);
+}
+
+static void
+lia_partner_editor_remove_logo_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  LiaPartnerEditor *self = LIA_PARTNER_EDITOR (widget);
+
+  lia_partner_set_logo (self->partner, NULL);
+  show_logo_problem (self, NULL);
+  show_logo (self);
+}
+
+static void
 lia_partner_editor_finalize (GObject *object)
 {
   LiaPartnerEditor *self = (LiaPartnerEditor *)object;
@@ -372,6 +558,12 @@ lia_partner_editor_finalize (GObject *object)
 static void
 lia_partner_editor_dispose (GObject *object)
 {
+  LiaPartnerEditor *self = (LiaPartnerEditor *)object;
+
+  if (self->logo_chooser != NULL)
+    gtk_native_dialog_destroy (self->logo_chooser);
+  g_clear_object (&self->logo_chooser);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LIA_TYPE_PARTNER_EDITOR);
 
   G_OBJECT_CLASS (lia_partner_editor_parent_class)->dispose (object);
@@ -427,6 +619,9 @@ lia_partner_editor_class_init (LiaPartnerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, logo_avatar);
+  gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, logo_problem_label);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerEditor, description_row);
@@ -445,6 +640,8 @@ lia_partner_editor_class_init (LiaPartnerEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, lia_partner_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "editor.choose-logo", NULL, lia_partner_editor_choose_logo_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-logo", NULL, lia_partner_editor_remove_logo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -545,6 +742,54 @@ lia_partner_editor_save (LiaPartnerEditor  *self,
     return FALSE;
 
   g_signal_emit (self, signals [SAVED], 0, self->partner);
+
+  return TRUE;
+}
+
+/**
+ * lia_partner_editor_load_logo_file:
+ * @self: a #LiaPartnerEditor
+ * @file: an image file
+ * @error: where to put what went wrong
+ *
+ * Makes the image in @file the partner's logo, scaled down to at most
+ * 512 pixels and stored as PNG; it is saved with the form. A file that is
+ * too big or not an image leaves the logo as it was, and the problem is
+ * shown beside the logo row.
+ *
+ * Returns: %TRUE when the logo was taken
+ */
+gboolean
+lia_partner_editor_load_logo_file (LiaPartnerEditor  *self,
+                                   GFile             *file,
+                                   GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (LIA_IS_PARTNER_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename);
+  bytes = load_logo_bytes (file, display_name, &local_error);
+  if (bytes != NULL)
+    logo = make_logo (bytes, display_name, &local_error);
+
+  if (logo == NULL)
+    {
+      show_logo_problem (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  show_logo_problem (self, NULL);
+  lia_partner_set_logo (self->partner, logo);
+  show_logo (self);
 
   return TRUE;
 }

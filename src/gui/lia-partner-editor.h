@@ -12,20 +12,32 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_PARTNER_EDITOR (lia_partner_editor_get_type ())
+#define LIA_PARTNER_EDITOR_ERROR (lia_partner_editor_error_quark ())
+
+typedef enum
+{
+  LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG,
+  LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE,
+} LiaPartnerEditorError;
+
+GQuark lia_partner_editor_error_quark (void);
 
 G_DECLARE_FINAL_TYPE (LiaPartnerEditor, lia_partner_editor, LIA, PARTNER_EDITOR, AdwWindow)
 
 /* @partner NULL: a new partner. The editor works on a copy read from the
  * store and emits "saved" (the saved LiaPartner) before it closes. */
-LiaPartnerEditor *lia_partner_editor_new         (GtkWindow        *parent,
-                                                  LiaStore         *store,
-                                                  LiaPartner       *partner);
-gboolean          lia_partner_editor_get_valid   (LiaPartnerEditor *self);
-gboolean          lia_partner_editor_save        (LiaPartnerEditor *self,
-                                                  GError          **error);
+LiaPartnerEditor *lia_partner_editor_new            (GtkWindow        *parent,
+                                                     LiaStore         *store,
+                                                     LiaPartner       *partner);
+gboolean          lia_partner_editor_get_valid      (LiaPartnerEditor *self);
+gboolean          lia_partner_editor_save           (LiaPartnerEditor *self,
+                                                     GError          **error);
+gboolean          lia_partner_editor_load_logo_file (LiaPartnerEditor *self,
+                                                     GFile            *file,
+                                                     GError          **error);
 
 /* The staff who can own a partner: the preferences' list, then the sample
  * database's people. */
-char            **lia_dup_staff_names            (LiaStore         *store);
+char            **lia_dup_staff_names               (LiaStore         *store);
 
 G_END_DECLS

@@ -164,6 +164,26 @@ join_strings (GPtrArray  *parts,
   return g_strjoinv (separator, (char **)parts->pdata);
 }
 
+/* The partner's logo in @avatar; without one, or when it cannot be read,
+ * the initials of the name. */
+static void
+show_logo (AdwAvatar *avatar,
+           GBytes    *logo)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (logo != NULL && g_bytes_get_size (logo) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      texture = gdk_texture_new_from_bytes (logo, &error);
+      if (texture == NULL)
+        g_debug ("Cannot show the logo: %s", error->message);
+    }
+
+  adw_avatar_set_custom_image (avatar, GDK_PAINTABLE (texture));
+}
+
 static void
 fill_header (LiaPartnerView *self,
              GDateTime      *now)
@@ -176,6 +196,7 @@ fill_header (LiaPartnerView *self,
   gtk_label_set_label (self->toolbar_title, name);
   gtk_label_set_label (self->name_label, name);
   adw_avatar_set_text (self->avatar, name);
+  show_logo (self->avatar, lia_partner_get_logo (self->partner));
 
   g_ptr_array_add (parts, g_strdup (lia_enum_to_label (LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (self->partner))));
   g_ptr_array_add (parts, g_strdup (lia_enum_to_label (LIA_TYPE_PARTNER_STATUS, lia_partner_get_status (self->partner))));
