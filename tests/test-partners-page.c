@@ -4,7 +4,8 @@
  *
  * The Partners area in a real window on real database files: the list and
  * its search, a new partner through the editor, a partner's logo, logging a
- * contact, the trash and its undo, the empty state.
+ * contact, correcting a history entry, the trash and its undo (partners,
+ * contacts, history entries), the empty state.
  */
 
 #include "config.h"
@@ -593,6 +594,193 @@ test_partners_page_trash_undo (Fixture       *fixture,
   g_assert_cmpint (lia_partner_get_id (lia_partners_page_get_partner (page)), ==, partner_id);
 }
 
+static GtkListBoxRow *
+find_row (GObject    *list,
+          const char *title)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+lists_interaction (LiaStore *store,
+                   gint64    partner_id,
+                   gint64    interaction_id)
+{
+  g_autoptr(GPtrArray) interactions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  interactions = lia_store_list_interactions (store, partner_id, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < interactions->len; i++)
+    if (lia_interaction_get_id (g_ptr_array_index (interactions, i)) == interaction_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_partners_page_trash_contact (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  LiaPartnersPage *page = get_page (fixture);
+  GObject *view = get_page_child (page, "partner_view");
+  GObject *contacts_list = gtk_widget_get_template_child (GTK_WIDGET (view), LIA_TYPE_PARTNER_VIEW, "contacts_list");
+  g_autoptr(LiaContact) contact = lia_contact_new ();
+  g_autoptr(LiaContact) trashed = NULL;
+  g_autoptr(LiaContact) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaContactEditor *editor;
+  GObject *trash_button;
+  gint64 partner_id = first_partner_id (page);
+
+  g_assert_true (lia_partners_page_select_partner (page, partner_id));
+  lia_contact_set_partner_id (contact, partner_id);
+  lia_contact_set_name (contact, "Ines Trashworthy");
+  g_assert_true (lia_store_save_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (find_row (contacts_list, "Ines Trashworthy"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "partner.edit-contact", "x",
+                                             lia_contact_get_id (contact)));
+  editor = find_toplevel (LIA_TYPE_CONTACT_EDITOR);
+  g_assert_nonnull (editor);
+  trash_button = gtk_widget_get_template_child (GTK_WIDGET (editor), LIA_TYPE_CONTACT_EDITOR, "trash_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (trash_button)));
+  activate_and_wait_closed (editor, "contact-editor.trash");
+
+  trashed = lia_store_get_contact (fixture->store, lia_contact_get_id (contact), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_contact_get_deleted_at (trashed), !=, 0);
+  g_assert_null (find_row (contacts_list, "Ines Trashworthy"));
+
+  /* The toast's Undo, on the window's toast overlay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trash.undo", "(ix)",
+                                             (gint32)LIA_RECORD_CONTACT, lia_contact_get_id (contact)));
+  restored = lia_store_get_contact (fixture->store, lia_contact_get_id (contact), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_contact_get_deleted_at (restored), ==, 0);
+  g_assert_nonnull (find_row (contacts_list, "Ines Trashworthy"));
+
+  /* A new contact cannot be trashed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "partner.add-contact", NULL));
+  editor = find_toplevel (LIA_TYPE_CONTACT_EDITOR);
+  trash_button = gtk_widget_get_template_child (GTK_WIDGET (editor), LIA_TYPE_CONTACT_EDITOR, "trash_button");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (trash_button)));
+  activate_and_wait_closed (editor, "window.close");
+}
+
+static LiaContactLogger *
+open_history_entry (LiaPartnersPage *page,
+                    const char      *summary)
+{
+  GObject *view = get_page_child (page, "partner_view");
+  GObject *history_list = gtk_widget_get_template_child (GTK_WIDGET (view), LIA_TYPE_PARTNER_VIEW, "history_list");
+  GtkListBoxRow *row = find_row (history_list, summary);
+  LiaContactLogger *logger;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (history_list, "row-activated", row);
+  logger = find_toplevel (LIA_TYPE_CONTACT_LOGGER);
+  g_assert_nonnull (logger);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (logger)), ==, "Edit Contact Entry");
+
+  return logger;
+}
+
+static void
+test_partners_page_edit_history (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  LiaPartnersPage *page = get_page (fixture);
+  GObject *view = get_page_child (page, "partner_view");
+  GObject *history_list = gtk_widget_get_template_child (GTK_WIDGET (view), LIA_TYPE_PARTNER_VIEW, "history_list");
+  g_autoptr(LiaInteraction) interaction = lia_interaction_new ();
+  g_autoptr(LiaInteraction) edited = NULL;
+  g_autoptr(LiaInteraction) done = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  LiaContactLogger *logger;
+  GObject *summary_row, *follow_up_row;
+  GtkWidget *done_button;
+  gint64 partner_id = first_partner_id (page);
+  gint64 id;
+
+  g_assert_true (lia_partners_page_select_partner (page, partner_id));
+  lia_interaction_set_partner_id (interaction, partner_id);
+  lia_interaction_set_kind (interaction, LIA_INTERACTION_KIND_MEETING);
+  lia_interaction_set_occurred_at (interaction, g_date_time_to_unix (now));
+  lia_interaction_set_summary (interaction, "Planned the reading garden");
+  lia_interaction_set_follow_up_on (interaction, "2027-04-01");
+  g_assert_true (lia_store_save_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+  id = lia_interaction_get_id (interaction);
+
+  /* Correct the summary; the rest stays. */
+  logger = open_history_entry (page, "Planned the reading garden");
+  summary_row = gtk_widget_get_template_child (GTK_WIDGET (logger), LIA_TYPE_CONTACT_LOGGER, "summary_row");
+  follow_up_row = gtk_widget_get_template_child (GTK_WIDGET (logger), LIA_TYPE_CONTACT_LOGGER, "follow_up_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary_row)), ==, "Planned the reading garden");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (follow_up_row)), ==, "2027-04-01");
+  gtk_editable_set_text (GTK_EDITABLE (summary_row), "Planned the reading garden with the youth board");
+  activate_and_wait_closed (logger, "logger.save");
+
+  edited = lia_store_get_interaction (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_interaction_get_summary (edited), ==, "Planned the reading garden with the youth board");
+  g_assert_cmpstr (lia_interaction_get_follow_up_on (edited), ==, "2027-04-01");
+  g_assert_cmpint (lia_interaction_get_kind (edited), ==, LIA_INTERACTION_KIND_MEETING);
+  g_assert_cmpint (lia_interaction_get_occurred_at (edited), ==, g_date_time_to_unix (now));
+
+  /* Move it to the trash, then Undo. */
+  logger = open_history_entry (page, "Planned the reading garden with the youth board");
+  activate_and_wait_closed (logger, "logger.trash");
+  g_assert_false (lists_interaction (fixture->store, partner_id, id));
+  g_assert_null (find_row (history_list, "Planned the reading garden with the youth board"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trash.undo", "(ix)",
+                                             (gint32)LIA_RECORD_INTERACTION, id));
+  g_assert_true (lists_interaction (fixture->store, partner_id, id));
+
+  /* The open follow-up's Done button. */
+  done_button = find_button_by_tooltip (GTK_WIDGET (find_row (history_list, "Planned the reading garden with the youth board")),
+                                        "Mark the Follow-up as Done");
+  g_assert_nonnull (done_button);
+  g_signal_emit_by_name (done_button, "clicked");
+  done = lia_store_get_interaction (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_interaction_get_follow_up_done_at (done), !=, 0);
+  g_assert_null (find_button_by_tooltip (GTK_WIDGET (find_row (history_list, "Planned the reading garden with the youth board")),
+                                         "Mark the Follow-up as Done"));
+}
+
 static void
 test_partners_page_empty (Fixture       *fixture,
                           gconstpointer  data)
@@ -913,6 +1101,10 @@ main (int   argc,
               fixture_setup_sample, test_partners_page_log_contact, fixture_teardown);
   g_test_add ("/partners-page/trash-undo", Fixture, NULL,
               fixture_setup_sample, test_partners_page_trash_undo, fixture_teardown);
+  g_test_add ("/partners-page/trash-contact", Fixture, NULL,
+              fixture_setup_sample, test_partners_page_trash_contact, fixture_teardown);
+  g_test_add ("/partners-page/edit-history", Fixture, NULL,
+              fixture_setup_sample, test_partners_page_edit_history, fixture_teardown);
   g_test_add ("/partners-page/add-contact", Fixture, NULL,
               fixture_setup_sample, test_partners_page_add_contact, fixture_teardown);
   g_test_add ("/partners-page/add-agreement", Fixture, NULL,

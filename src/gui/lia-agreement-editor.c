@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lia-agreement-editor.h"
+#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* What was agreed with a partner, as a form checked as it is typed. */
@@ -27,6 +28,7 @@ struct _LiaAgreementEditor
   /* Template widgets */
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
+  GtkButton       *trash_button;
   AdwEntryRow     *title_row;
   AdwComboRow     *kind_row;
   AdwComboRow     *status_row;
@@ -188,6 +190,36 @@ lia_agreement_editor_save_action (GtkWidget  *widget,
 }
 
 static void
+lia_agreement_editor_trash_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  LiaAgreementEditor *self = LIA_AGREEMENT_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = lia_agreement_get_id (self->agreement);
+  g_autofree char *name = g_strdup (lia_agreement_get_title (self->agreement));
+  g_autoptr(LiaStore) store = g_object_ref (self->store);
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    return;
+
+  if (!lia_store_trash (store, LIA_RECORD_AGREEMENT, id, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_AGREEMENT, id, name);
+}
+
+static void
 lia_agreement_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LIA_TYPE_AGREEMENT_EDITOR);
@@ -254,6 +286,7 @@ lia_agreement_editor_class_init (LiaAgreementEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-agreement-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, trash_button);
   gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAgreementEditor, status_row);
@@ -267,6 +300,7 @@ lia_agreement_editor_class_init (LiaAgreementEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "agreement-editor.save", NULL, lia_agreement_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "agreement-editor.trash", NULL, lia_agreement_editor_trash_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "agreement-editor.save", NULL);
@@ -321,6 +355,7 @@ lia_agreement_editor_new (GtkWindow    *parent,
 
   title = lia_agreement_get_id (self->agreement) != 0 ? _("Edit Agreement") : _("New Agreement");
   adw_window_title_set_title (self->window_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_agreement_get_id (self->agreement) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   set_entry (self->title_row, lia_agreement_get_title (self->agreement));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-editor.h"
+#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* A person at a partner, as a form checked as it is typed. */
@@ -26,6 +27,7 @@ struct _LiaContactEditor
   /* Template widgets */
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
+  GtkButton       *trash_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *role_row;
   GtkSwitch       *primary_switch;
@@ -151,6 +153,36 @@ lia_contact_editor_save_action (GtkWidget  *widget,
 }
 
 static void
+lia_contact_editor_trash_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  LiaContactEditor *self = LIA_CONTACT_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = lia_contact_get_id (self->contact);
+  g_autofree char *name = g_strdup (lia_contact_get_name (self->contact));
+  g_autoptr(LiaStore) store = g_object_ref (self->store);
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    return;
+
+  if (!lia_store_trash (store, LIA_RECORD_CONTACT, id, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_CONTACT, id, name);
+}
+
+static void
 lia_contact_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LIA_TYPE_CONTACT_EDITOR);
@@ -217,6 +249,7 @@ lia_contact_editor_class_init (LiaContactEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-contact-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, trash_button);
   gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContactEditor, primary_switch);
@@ -228,6 +261,7 @@ lia_contact_editor_class_init (LiaContactEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "contact-editor.save", NULL, lia_contact_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "contact-editor.trash", NULL, lia_contact_editor_trash_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contact-editor.save", NULL);
@@ -293,6 +327,7 @@ lia_contact_editor_new (GtkWindow  *parent,
 
   title = lia_contact_get_id (self->contact) != 0 ? _("Edit Contact") : _("New Contact");
   adw_window_title_set_title (self->window_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_contact_get_id (self->contact) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   set_entry (self->name_row, lia_contact_get_name (self->contact));

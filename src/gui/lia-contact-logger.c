@@ -13,6 +13,7 @@
 #include "lia-contact.h"
 #include "lia-expectation.h"
 #include "lia-interaction.h"
+#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* "Log a Contact": the one form staff fill many times a day, so it opens
@@ -24,14 +25,18 @@ struct _LiaContactLogger
   /* Owned */
   LiaStore        *store;
   LiaPartner      *partner;
+  LiaInteraction  *interaction;    /* the entry edited, NULL for a new one */
   GPtrArray       *contacts;       /* of LiaContact: contact_row's choices after "Nobody" */
   GPtrArray       *expectations;   /* of LiaExpectation: expectation_row's after "No" */
   LiaInteractionKind kind;
   gboolean         valid;
+  gboolean         keeps_contact;      /* the entry's person is not offered */
+  gboolean         keeps_expectation;  /* nor its expectation (met, ended) */
 
   /* Template widgets */
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
+  GtkButton       *trash_button;
   GtkBox          *kind_box;
   AdwEntryRow     *summary_row;
   AdwEntryRow     *outcome_row;
@@ -262,6 +267,40 @@ lia_contact_logger_save_action (GtkWidget  *widget,
 }
 
 static void
+lia_contact_logger_trash_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  LiaContactLogger *self = LIA_CONTACT_LOGGER (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  if (self->interaction == NULL)
+    return;
+
+  store = g_object_ref (self->store);
+  id = lia_interaction_get_id (self->interaction);
+  summary = g_strdup (lia_interaction_get_summary (self->interaction));
+
+  if (!lia_store_trash (store, LIA_RECORD_INTERACTION, id, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_INTERACTION, id, summary);
+}
+
+static void
 lia_contact_logger_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LIA_TYPE_CONTACT_LOGGER);
@@ -276,6 +315,7 @@ lia_contact_logger_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->partner);
+  g_clear_object (&self->interaction);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->expectations, g_ptr_array_unref);
 
@@ -330,6 +370,7 @@ lia_contact_logger_class_init (LiaContactLoggerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-contact-logger.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, trash_button);
   gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, kind_box);
   gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, summary_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContactLogger, outcome_row);
@@ -346,6 +387,7 @@ lia_contact_logger_class_init (LiaContactLoggerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "logger.save", NULL, lia_contact_logger_save_action);
+  gtk_widget_class_install_action (widget_class, "logger.trash", NULL, lia_contact_logger_trash_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "logger.save", NULL);
@@ -393,6 +435,100 @@ lia_contact_logger_new (GtkWindow  *parent,
   return self;
 }
 
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+select_kind (LiaContactLogger   *self,
+             LiaInteractionKind  kind)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->kind_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lia-kind")) == (int)kind)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+
+  /* A kind without a button (an update request) stays as it is. */
+  self->kind = kind;
+}
+
+/**
+ * lia_contact_logger_new_for_interaction:
+ * @parent: (nullable): the window it belongs to
+ * @store: the database
+ * @interaction: the entry of the history to correct
+ *
+ * Returns: (transfer none): a new logger that edits @interaction, owned by
+ *   GTK like every toplevel, or %NULL when its partner cannot be read
+ */
+LiaContactLogger *
+lia_contact_logger_new_for_interaction (GtkWindow      *parent,
+                                        LiaStore       *store,
+                                        LiaInteraction *interaction)
+{
+  g_autoptr(LiaPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaContactLogger *self;
+  const char *title = _("Edit Contact Entry");
+  gint64 contact_id, expectation_id;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_INTERACTION (interaction), NULL);
+  g_return_val_if_fail (lia_interaction_get_id (interaction) != 0, NULL);
+
+  partner = lia_store_get_partner (store, lia_interaction_get_partner_id (interaction), &error);
+  if (partner == NULL)
+    {
+      g_debug ("Cannot read the partner of the entry: %s", error->message);
+      return NULL;
+    }
+
+  self = lia_contact_logger_new (parent, store, partner);
+  self->interaction = lia_store_get_interaction (store, lia_interaction_get_id (interaction), NULL);
+  if (self->interaction == NULL)
+    self->interaction = g_object_ref (interaction);
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_button), TRUE);
+
+  select_kind (self, lia_interaction_get_kind (self->interaction));
+  set_entry (self->summary_row, lia_interaction_get_summary (self->interaction));
+  set_entry (self->outcome_row, lia_interaction_get_outcome (self->interaction));
+  set_entry (self->follow_up_row, lia_interaction_get_follow_up_on (self->interaction));
+  gtk_switch_set_active (self->confirms_switch, lia_interaction_get_confirms_info (self->interaction));
+
+  contact_id = lia_interaction_get_contact_id (self->interaction);
+  adw_combo_row_set_selected (self->contact_row, 0);
+  self->keeps_contact = contact_id != 0;
+  for (guint i = 0; contact_id != 0 && i < self->contacts->len; i++)
+    if (lia_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
+      {
+        adw_combo_row_set_selected (self->contact_row, i + 1);
+        self->keeps_contact = FALSE;
+      }
+
+  /* Only people still there and active expectations are offered; a link
+   * to one no longer offered is kept while "Nobody" or "No" is chosen. */
+  expectation_id = lia_interaction_get_expectation_id (self->interaction);
+  self->keeps_expectation = expectation_id != 0;
+  for (guint i = 0; expectation_id != 0 && i < self->expectations->len; i++)
+    if (lia_expectation_get_id (g_ptr_array_index (self->expectations, i)) == expectation_id)
+      {
+        adw_combo_row_set_selected (self->expectation_row, i + 1);
+        self->keeps_expectation = FALSE;
+      }
+
+  validate (self);
+
+  return self;
+}
+
 gboolean
 lia_contact_logger_get_valid (LiaContactLogger *self)
 {
@@ -416,7 +552,7 @@ gboolean
 lia_contact_logger_save (LiaContactLogger  *self,
                          GError           **error)
 {
-  g_autoptr(LiaInteraction) interaction = lia_interaction_new ();
+  g_autoptr(LiaInteraction) interaction = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *summary = dup_text (self->summary_row);
   g_autofree char *outcome = dup_text (self->outcome_row);
@@ -427,9 +563,16 @@ lia_contact_logger_save (LiaContactLogger  *self,
   g_return_val_if_fail (LIA_IS_CONTACT_LOGGER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  lia_interaction_set_partner_id (interaction, lia_partner_get_id (self->partner));
+  if (self->interaction != NULL)
+    interaction = g_object_ref (self->interaction);
+  else
+    {
+      interaction = lia_interaction_new ();
+      lia_interaction_set_partner_id (interaction, lia_partner_get_id (self->partner));
+      lia_interaction_set_occurred_at (interaction, g_date_time_to_unix (now));
+    }
+
   lia_interaction_set_kind (interaction, self->kind);
-  lia_interaction_set_occurred_at (interaction, g_date_time_to_unix (now));
   lia_interaction_set_summary (interaction, summary);
   lia_interaction_set_outcome (interaction, outcome);
   lia_interaction_set_follow_up_on (interaction, is_blank (follow_up) ? NULL : follow_up);
@@ -442,8 +585,15 @@ lia_contact_logger_save (LiaContactLogger  *self,
       lia_interaction_set_contact_id (interaction, lia_contact_get_id (person));
       lia_interaction_set_contact_name (interaction, lia_contact_get_name (person));
     }
+  else if (!self->keeps_contact)
+    {
+      lia_interaction_set_contact_id (interaction, 0);
+      lia_interaction_set_contact_name (interaction, NULL);
+    }
 
-  if (expectation != GTK_INVALID_LIST_POSITION && expectation > 0 && expectation <= self->expectations->len)
+  if (expectation == 0 && !self->keeps_expectation)
+    lia_interaction_set_expectation_id (interaction, 0);
+  else if (expectation != GTK_INVALID_LIST_POSITION && expectation > 0 && expectation <= self->expectations->len)
     lia_interaction_set_expectation_id (interaction,
                                         lia_expectation_get_id (g_ptr_array_index (self->expectations,
                                                                                    expectation - 1)));

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "lia-interaction.h"
 #include "lia-partner.h"
 #include "lia-store.h"
 
@@ -20,6 +21,10 @@ G_DECLARE_FINAL_TYPE (LiaContactLogger, lia_contact_logger, LIA, CONTACT_LOGGER,
 LiaContactLogger *lia_contact_logger_new       (GtkWindow        *parent,
                                                 LiaStore         *store,
                                                 LiaPartner       *partner);
+/* "Edit Contact Entry": corrects @interaction, or moves it to the trash. */
+LiaContactLogger *lia_contact_logger_new_for_interaction (GtkWindow      *parent,
+                                                          LiaStore       *store,
+                                                          LiaInteraction *interaction);
 gboolean          lia_contact_logger_get_valid (LiaContactLogger *self);
 gboolean          lia_contact_logger_save      (LiaContactLogger *self,
                                                 GError          **error);

@@ -11,6 +11,7 @@
 
 #include "lia-agreement.h"
 #include "lia-expectation-editor.h"
+#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* What one side promised the other, repeating or due once, as a form. */
@@ -28,6 +29,7 @@ struct _LiaExpectationEditor
   /* Template widgets */
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
+  GtkButton       *trash_button;
   AdwEntryRow     *what_row;
   AdwComboRow     *direction_row;
   AdwComboRow     *agreement_row;
@@ -174,6 +176,36 @@ lia_expectation_editor_save_action (GtkWidget  *widget,
 }
 
 static void
+lia_expectation_editor_trash_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  LiaExpectationEditor *self = LIA_EXPECTATION_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = lia_expectation_get_id (self->expectation);
+  g_autofree char *name = g_strdup (lia_expectation_get_what (self->expectation));
+  g_autoptr(LiaStore) store = g_object_ref (self->store);
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    return;
+
+  if (!lia_store_trash (store, LIA_RECORD_EXPECTATION, id, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_EXPECTATION, id, name);
+}
+
+static void
 lia_expectation_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LIA_TYPE_EXPECTATION_EDITOR);
@@ -241,6 +273,7 @@ lia_expectation_editor_class_init (LiaExpectationEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-expectation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, trash_button);
   gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, what_row);
   gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, direction_row);
   gtk_widget_class_bind_template_child (widget_class, LiaExpectationEditor, agreement_row);
@@ -252,6 +285,7 @@ lia_expectation_editor_class_init (LiaExpectationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "expectation-editor.save", NULL, lia_expectation_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "expectation-editor.trash", NULL, lia_expectation_editor_trash_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "expectation-editor.save", NULL);
@@ -340,6 +374,7 @@ lia_expectation_editor_new (GtkWindow      *parent,
 
   title = lia_expectation_get_id (self->expectation) != 0 ? _("Edit Expectation") : _("New Expectation");
   adw_window_title_set_title (self->window_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_expectation_get_id (self->expectation) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_editable_set_text (GTK_EDITABLE (self->what_row),

@@ -13,6 +13,7 @@
 #include "lia-agreement-editor.h"
 #include "lia-contact.h"
 #include "lia-contact-editor.h"
+#include "lia-contact-logger.h"
 #include "lia-expectation.h"
 #include "lia-expectation-editor.h"
 #include "lia-interaction.h"
@@ -651,6 +652,30 @@ fill_agreements (LiaPartnerView *self,
     }
 }
 
+static void
+on_follow_up_done_clicked_cb (GtkButton      *button,
+                              LiaPartnerView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "lia-interaction-id"));
+  g_autoptr(LiaInteraction) interaction = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* The row and the button go away when the store reloads us. */
+  interaction = lia_store_get_interaction (self->store, id, &error);
+  if (interaction != NULL)
+    {
+      lia_interaction_set_follow_up_done_at (interaction, g_date_time_to_unix (now));
+      lia_store_save_interaction (self->store, interaction, &error);
+    }
+
+  if (error != NULL)
+    emit_toast (self, adw_toast_new (error->message));
+}
+
 static const char *
 get_interaction_icon (LiaInteractionKind kind)
 {
@@ -735,6 +760,9 @@ fill_history (LiaPartnerView *self,
 
       row = add_row (self->history_list, lia_interaction_get_summary (interaction), subtitle);
       adw_action_row_set_title_lines (row, 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "lia-interaction-id",
+                         GSIZE_TO_POINTER ((gsize)lia_interaction_get_id (interaction)));
       icon = gtk_image_new_from_icon_name (get_interaction_icon (kind));
       gtk_widget_set_tooltip_text (icon, lia_enum_to_label (LIA_TYPE_INTERACTION_KIND, kind));
       adw_action_row_add_prefix (row, icon);
@@ -748,6 +776,19 @@ fill_history (LiaPartnerView *self,
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Confirmed their information"),
                                           -1);
           adw_action_row_add_suffix (row, check);
+        }
+
+      if (!is_blank (follow_up) && lia_interaction_get_follow_up_done_at (interaction) == 0)
+        {
+          GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
+
+          gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (done, _("Mark the Follow-up as Done"));
+          gtk_widget_add_css_class (done, "flat");
+          g_object_set_data (G_OBJECT (done), "lia-interaction-id",
+                             GSIZE_TO_POINTER ((gsize)lia_interaction_get_id (interaction)));
+          g_signal_connect_object (done, "clicked", G_CALLBACK (on_follow_up_done_clicked_cb), self, 0);
+          adw_action_row_add_suffix (row, done);
         }
     }
 
@@ -885,12 +926,29 @@ on_row_activated_cb (LiaPartnerView *self,
                      GtkListBox     *list)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "lia-uri");
-  GtkRoot *root;
+  gint64 interaction_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "lia-interaction-id"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (interaction_id != 0 && self->store != NULL)
+    {
+      g_autoptr(LiaInteraction) interaction = NULL;
+      g_autoptr(GError) error = NULL;
+      LiaContactLogger *logger = NULL;
+
+      interaction = lia_store_get_interaction (self->store, interaction_id, &error);
+      if (interaction != NULL)
+        logger = lia_contact_logger_new_for_interaction (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         self->store, interaction);
+      if (logger != NULL)
+        gtk_window_present (GTK_WINDOW (logger));
+      else if (error != NULL)
+        emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
 
   if (uri == NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
