@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "lia-agreement-editor.h"
-#include "lia-trash-toast.h"
+#include "lia-editor-util.h"
 #include "lia-validate.h"
 
 /* What was agreed with a partner, as a form checked as it is typed. */
@@ -48,62 +48,20 @@ enum { SAVED, N_SIGNALS };
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static char *
-dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static void
-show_problem (AdwEntryRow *row,
-              const char  *problem)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "lia-problem-label");
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_entry_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "lia-problem-label", label);
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), problem);
-
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static gboolean
 check_date (AdwEntryRow *row)
 {
-  g_autofree char *text = dup_text (row);
-  gboolean ok = is_blank (text) || lia_validate_date (text);
-
-  show_problem (row, ok ? NULL : _("Not a day, like 2026-03-31"));
-  return ok;
+  return lia_editor_check_row (row, lia_validate_date, _("Not a day, like 2026-03-31"));
 }
 
 static void
 validate (LiaAgreementEditor *self)
 {
-  g_autofree char *title = dup_text (self->title_row);
-  gboolean valid = !is_blank (title);
+  g_autofree char *title = lia_editor_dup_text (self->title_row);
+  gboolean valid = !lia_editor_is_blank (title);
   gboolean dates_ok;
 
-  show_problem (self->title_row, valid || !self->title_touched ? NULL : _("A title is required"));
+  lia_editor_show_problem (self->title_row, valid || !self->title_touched ? NULL : _("A title is required"));
   valid &= check_date (self->signed_row);
   dates_ok = check_date (self->starts_row);
   dates_ok &= check_date (self->ends_row);
@@ -111,13 +69,13 @@ validate (LiaAgreementEditor *self)
 
   if (dates_ok)
     {
-      g_autofree char *starts = dup_text (self->starts_row);
-      g_autofree char *ends = dup_text (self->ends_row);
+      g_autofree char *starts = lia_editor_dup_text (self->starts_row);
+      g_autofree char *ends = lia_editor_dup_text (self->ends_row);
 
       /* YYYY-MM-DD days compare as text. */
-      if (!is_blank (starts) && !is_blank (ends) && strcmp (ends, starts) < 0)
+      if (!lia_editor_is_blank (starts) && !lia_editor_is_blank (ends) && strcmp (ends, starts) < 0)
         {
-          show_problem (self->ends_row, _("Before the start"));
+          lia_editor_show_problem (self->ends_row, _("Before the start"));
           valid = FALSE;
         }
     }
@@ -150,26 +108,6 @@ on_entry_activated_cb (LiaAgreementEditor *self,
 }
 
 static void
-set_enum_model (AdwComboRow *row,
-                GType        type)
-{
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  /* The values count from 0 without gaps: the position is the value. */
-  for (guint i = 0; i < enum_class->n_values; i++)
-    gtk_string_list_append (list, lia_enum_to_label (type, (int)i));
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-}
-
-static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 lia_agreement_editor_save_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *parameter)
@@ -177,16 +115,9 @@ lia_agreement_editor_save_action (GtkWidget  *widget,
   LiaAgreementEditor *self = LIA_AGREEMENT_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lia_agreement_editor_save (self, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
+  gboolean saved = lia_agreement_editor_save (self, &error);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  lia_editor_close_if_saved (GTK_WINDOW (self), self->toast_overlay, saved, error);
 }
 
 static void
@@ -195,28 +126,13 @@ lia_agreement_editor_trash_action (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   LiaAgreementEditor *self = LIA_AGREEMENT_EDITOR (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gint64 id = lia_agreement_get_id (self->agreement);
-  g_autofree char *name = g_strdup (lia_agreement_get_title (self->agreement));
-  g_autoptr(LiaStore) store = g_object_ref (self->store);
-  g_autoptr(GError) error = NULL;
 
   if (id == 0)
     return;
 
-  if (!lia_store_trash (store, LIA_RECORD_AGREEMENT, id, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_AGREEMENT, id, name);
+  lia_editor_trash_and_close (GTK_WINDOW (self), self->toast_overlay, self->store,
+                              LIA_RECORD_AGREEMENT, id, lia_agreement_get_title (self->agreement));
 }
 
 static void
@@ -302,10 +218,7 @@ lia_agreement_editor_class_init (LiaAgreementEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement-editor.save", NULL, lia_agreement_editor_save_action);
   gtk_widget_class_install_action (widget_class, "agreement-editor.trash", NULL, lia_agreement_editor_trash_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "agreement-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "agreement-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "agreement-editor.save", NULL);
+  lia_editor_class_add_shortcuts (widget_class, "agreement-editor.save");
 }
 
 static void
@@ -313,8 +226,8 @@ lia_agreement_editor_init (LiaAgreementEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_enum_model (self->kind_row, LIA_TYPE_AGREEMENT_KIND);
-  set_enum_model (self->status_row, LIA_TYPE_AGREEMENT_STATUS);
+  lia_editor_set_enum_model (self->kind_row, LIA_TYPE_AGREEMENT_KIND);
+  lia_editor_set_enum_model (self->status_row, LIA_TYPE_AGREEMENT_STATUS);
 }
 
 /**
@@ -358,15 +271,15 @@ lia_agreement_editor_new (GtkWindow    *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_agreement_get_id (self->agreement) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  set_entry (self->title_row, lia_agreement_get_title (self->agreement));
+  lia_editor_set_text (self->title_row, lia_agreement_get_title (self->agreement));
   adw_combo_row_set_selected (self->kind_row, lia_agreement_get_kind (self->agreement));
   adw_combo_row_set_selected (self->status_row, lia_agreement_get_status (self->agreement));
-  set_entry (self->signed_row, lia_agreement_get_signed_on (self->agreement));
-  set_entry (self->starts_row, lia_agreement_get_starts_on (self->agreement));
-  set_entry (self->ends_row, lia_agreement_get_ends_on (self->agreement));
+  lia_editor_set_text (self->signed_row, lia_agreement_get_signed_on (self->agreement));
+  lia_editor_set_text (self->starts_row, lia_agreement_get_starts_on (self->agreement));
+  lia_editor_set_text (self->ends_row, lia_agreement_get_ends_on (self->agreement));
   gtk_switch_set_active (self->auto_renews_switch, lia_agreement_get_auto_renews (self->agreement));
-  set_entry (self->document_row, lia_agreement_get_document (self->agreement));
-  set_entry (self->notes_row, lia_agreement_get_notes (self->agreement));
+  lia_editor_set_text (self->document_row, lia_agreement_get_document (self->agreement));
+  lia_editor_set_text (self->notes_row, lia_agreement_get_notes (self->agreement));
 
   self->title_touched = lia_agreement_get_id (self->agreement) != 0;
   validate (self);
@@ -404,21 +317,21 @@ lia_agreement_editor_save (LiaAgreementEditor  *self,
   g_return_val_if_fail (LIA_IS_AGREEMENT_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  title = dup_text (self->title_row);
-  signed_on = dup_text (self->signed_row);
-  starts_on = dup_text (self->starts_row);
-  ends_on = dup_text (self->ends_row);
-  document = dup_text (self->document_row);
-  notes = dup_text (self->notes_row);
+  title = lia_editor_dup_text (self->title_row);
+  signed_on = lia_editor_dup_text (self->signed_row);
+  starts_on = lia_editor_dup_text (self->starts_row);
+  ends_on = lia_editor_dup_text (self->ends_row);
+  document = lia_editor_dup_text (self->document_row);
+  notes = lia_editor_dup_text (self->notes_row);
 
   lia_agreement_set_title (self->agreement, title);
   lia_agreement_set_kind (self->agreement, adw_combo_row_get_selected (self->kind_row));
   lia_agreement_set_status (self->agreement, adw_combo_row_get_selected (self->status_row));
-  lia_agreement_set_signed_on (self->agreement, is_blank (signed_on) ? NULL : signed_on);
-  lia_agreement_set_starts_on (self->agreement, is_blank (starts_on) ? NULL : starts_on);
-  lia_agreement_set_ends_on (self->agreement, is_blank (ends_on) ? NULL : ends_on);
+  lia_agreement_set_signed_on (self->agreement, lia_editor_is_blank (signed_on) ? NULL : signed_on);
+  lia_agreement_set_starts_on (self->agreement, lia_editor_is_blank (starts_on) ? NULL : starts_on);
+  lia_agreement_set_ends_on (self->agreement, lia_editor_is_blank (ends_on) ? NULL : ends_on);
   lia_agreement_set_auto_renews (self->agreement, gtk_switch_get_active (self->auto_renews_switch));
-  lia_agreement_set_document (self->agreement, is_blank (document) ? NULL : document);
+  lia_agreement_set_document (self->agreement, lia_editor_is_blank (document) ? NULL : document);
   lia_agreement_set_notes (self->agreement, notes);
 
   if (!lia_store_save_agreement (self->store, self->agreement, error))

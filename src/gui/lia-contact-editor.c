@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-editor.h"
-#include "lia-trash-toast.h"
+#include "lia-editor-util.h"
 #include "lia-validate.h"
 
 /* A person at a partner, as a form checked as it is typed. */
@@ -45,65 +45,15 @@ enum { SAVED, N_SIGNALS };
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static char *
-dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static void
-show_problem (AdwEntryRow *row,
-              const char  *problem)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "lia-problem-label");
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_entry_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "lia-problem-label", label);
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), problem);
-
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static gboolean
-check_row (AdwEntryRow *row,
-           gboolean   (*validate) (const char *text),
-           const char  *problem)
-{
-  g_autofree char *text = dup_text (row);
-  gboolean ok = is_blank (text) || validate (text);
-
-  show_problem (row, ok ? NULL : problem);
-  return ok;
-}
-
 static void
 validate (LiaContactEditor *self)
 {
-  g_autofree char *name = dup_text (self->name_row);
-  gboolean valid = !is_blank (name);
+  g_autofree char *name = lia_editor_dup_text (self->name_row);
+  gboolean valid = !lia_editor_is_blank (name);
 
-  show_problem (self->name_row, valid || !self->name_touched ? NULL : _("A name is required"));
-  valid &= check_row (self->email_row, lia_validate_email, _("Not an e-mail address"));
-  valid &= check_row (self->phone_row, lia_validate_phone, _("Not a phone number"));
+  lia_editor_show_problem (self->name_row, valid || !self->name_touched ? NULL : _("A name is required"));
+  valid &= lia_editor_check_row (self->email_row, lia_validate_email, _("Not an e-mail address"));
+  valid &= lia_editor_check_row (self->phone_row, lia_validate_phone, _("Not a phone number"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact-editor.save", valid);
 
@@ -140,16 +90,9 @@ lia_contact_editor_save_action (GtkWidget  *widget,
   LiaContactEditor *self = LIA_CONTACT_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lia_contact_editor_save (self, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
+  gboolean saved = lia_contact_editor_save (self, &error);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  lia_editor_close_if_saved (GTK_WINDOW (self), self->toast_overlay, saved, error);
 }
 
 static void
@@ -158,28 +101,13 @@ lia_contact_editor_trash_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   LiaContactEditor *self = LIA_CONTACT_EDITOR (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gint64 id = lia_contact_get_id (self->contact);
-  g_autofree char *name = g_strdup (lia_contact_get_name (self->contact));
-  g_autoptr(LiaStore) store = g_object_ref (self->store);
-  g_autoptr(GError) error = NULL;
 
   if (id == 0)
     return;
 
-  if (!lia_store_trash (store, LIA_RECORD_CONTACT, id, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_CONTACT, id, name);
+  lia_editor_trash_and_close (GTK_WINDOW (self), self->toast_overlay, self->store,
+                              LIA_RECORD_CONTACT, id, lia_contact_get_name (self->contact));
 }
 
 static void
@@ -263,31 +191,15 @@ lia_contact_editor_class_init (LiaContactEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "contact-editor.save", NULL, lia_contact_editor_save_action);
   gtk_widget_class_install_action (widget_class, "contact-editor.trash", NULL, lia_contact_editor_trash_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contact-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "contact-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "contact-editor.save", NULL);
+  lia_editor_class_add_shortcuts (widget_class, "contact-editor.save");
 }
 
 static void
 lia_contact_editor_init (LiaContactEditor *self)
 {
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LIA_TYPE_CONTACT_METHOD);
-  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The values count from 0 without gaps: the position is the value. */
-  for (guint i = 0; i < enum_class->n_values; i++)
-    gtk_string_list_append (methods, lia_enum_to_label (LIA_TYPE_CONTACT_METHOD, (int)i));
-  adw_combo_row_set_model (self->method_row, G_LIST_MODEL (methods));
-}
-
-static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  lia_editor_set_enum_model (self->method_row, LIA_TYPE_CONTACT_METHOD);
 }
 
 /**
@@ -330,13 +242,13 @@ lia_contact_editor_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_contact_get_id (self->contact) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  set_entry (self->name_row, lia_contact_get_name (self->contact));
-  set_entry (self->role_row, lia_contact_get_role (self->contact));
+  lia_editor_set_text (self->name_row, lia_contact_get_name (self->contact));
+  lia_editor_set_text (self->role_row, lia_contact_get_role (self->contact));
   gtk_switch_set_active (self->primary_switch, lia_contact_get_is_primary (self->contact));
-  set_entry (self->email_row, lia_contact_get_email (self->contact));
-  set_entry (self->phone_row, lia_contact_get_phone (self->contact));
+  lia_editor_set_text (self->email_row, lia_contact_get_email (self->contact));
+  lia_editor_set_text (self->phone_row, lia_contact_get_phone (self->contact));
   adw_combo_row_set_selected (self->method_row, lia_contact_get_preferred_method (self->contact));
-  set_entry (self->notes_row, lia_contact_get_notes (self->contact));
+  lia_editor_set_text (self->notes_row, lia_contact_get_notes (self->contact));
 
   self->name_touched = lia_contact_get_id (self->contact) != 0;
   validate (self);
@@ -373,17 +285,17 @@ lia_contact_editor_save (LiaContactEditor  *self,
   g_return_val_if_fail (LIA_IS_CONTACT_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = dup_text (self->name_row);
-  role = dup_text (self->role_row);
-  email = dup_text (self->email_row);
-  phone = dup_text (self->phone_row);
-  notes = dup_text (self->notes_row);
+  name = lia_editor_dup_text (self->name_row);
+  role = lia_editor_dup_text (self->role_row);
+  email = lia_editor_dup_text (self->email_row);
+  phone = lia_editor_dup_text (self->phone_row);
+  notes = lia_editor_dup_text (self->notes_row);
 
   lia_contact_set_name (self->contact, name);
   lia_contact_set_role (self->contact, role);
   lia_contact_set_is_primary (self->contact, gtk_switch_get_active (self->primary_switch));
-  lia_contact_set_email (self->contact, is_blank (email) ? NULL : email);
-  lia_contact_set_phone (self->contact, is_blank (phone) ? NULL : phone);
+  lia_contact_set_email (self->contact, lia_editor_is_blank (email) ? NULL : email);
+  lia_contact_set_phone (self->contact, lia_editor_is_blank (phone) ? NULL : phone);
   lia_contact_set_preferred_method (self->contact, adw_combo_row_get_selected (self->method_row));
   lia_contact_set_notes (self->contact, notes);
 

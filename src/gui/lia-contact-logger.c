@@ -11,9 +11,9 @@
 
 #include "lia-contact-logger.h"
 #include "lia-contact.h"
+#include "lia-editor-util.h"
 #include "lia-expectation.h"
 #include "lia-interaction.h"
-#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* "Log a Contact": the one form staff fill many times a day, so it opens
@@ -71,55 +71,15 @@ static const struct {
   { LIA_INTERACTION_KIND_NOTE, N_("Note"), "document-edit-symbolic" },
 };
 
-static char *
-dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static void
-show_problem (AdwEntryRow *row,
-              const char  *problem)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "lia-problem-label");
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_entry_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "lia-problem-label", label);
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), problem);
-
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static void
 validate (LiaContactLogger *self)
 {
-  g_autofree char *summary = dup_text (self->summary_row);
-  g_autofree char *follow_up = dup_text (self->follow_up_row);
-  gboolean follow_up_ok = is_blank (follow_up) || lia_validate_date (follow_up);
+  g_autofree char *summary = lia_editor_dup_text (self->summary_row);
+  gboolean follow_up_ok = lia_editor_check_row (self->follow_up_row, lia_validate_date,
+                                                _("Not a day, like 2026-03-31"));
   gboolean valid;
 
-  show_problem (self->follow_up_row, follow_up_ok ? NULL : _("Not a day, like 2026-03-31"));
-
-  valid = !is_blank (summary) && follow_up_ok;
+  valid = !lia_editor_is_blank (summary) && follow_up_ok;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "logger.save", valid);
 
   if (self->valid != valid)
@@ -250,20 +210,14 @@ lia_contact_logger_save_action (GtkWidget  *widget,
 {
   LiaContactLogger *self = LIA_CONTACT_LOGGER (widget);
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   if (!self->valid)
     return;
 
-  if (!lia_contact_logger_save (self, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
+  saved = lia_contact_logger_save (self, &error);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  lia_editor_close_if_saved (GTK_WINDOW (self), self->toast_overlay, saved, error);
 }
 
 static void
@@ -272,32 +226,13 @@ lia_contact_logger_trash_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   LiaContactLogger *self = LIA_CONTACT_LOGGER (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(LiaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  gint64 id;
 
   if (self->interaction == NULL)
     return;
 
-  store = g_object_ref (self->store);
-  id = lia_interaction_get_id (self->interaction);
-  summary = g_strdup (lia_interaction_get_summary (self->interaction));
-
-  if (!lia_store_trash (store, LIA_RECORD_INTERACTION, id, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_INTERACTION, id, summary);
+  lia_editor_trash_and_close (GTK_WINDOW (self), self->toast_overlay, self->store,
+                              LIA_RECORD_INTERACTION, lia_interaction_get_id (self->interaction),
+                              lia_interaction_get_summary (self->interaction));
 }
 
 static void
@@ -436,13 +371,6 @@ lia_contact_logger_new (GtkWindow  *parent,
 }
 
 static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 select_kind (LiaContactLogger   *self,
              LiaInteractionKind  kind)
 {
@@ -498,9 +426,9 @@ lia_contact_logger_new_for_interaction (GtkWindow      *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), TRUE);
 
   select_kind (self, lia_interaction_get_kind (self->interaction));
-  set_entry (self->summary_row, lia_interaction_get_summary (self->interaction));
-  set_entry (self->outcome_row, lia_interaction_get_outcome (self->interaction));
-  set_entry (self->follow_up_row, lia_interaction_get_follow_up_on (self->interaction));
+  lia_editor_set_text (self->summary_row, lia_interaction_get_summary (self->interaction));
+  lia_editor_set_text (self->outcome_row, lia_interaction_get_outcome (self->interaction));
+  lia_editor_set_text (self->follow_up_row, lia_interaction_get_follow_up_on (self->interaction));
   gtk_switch_set_active (self->confirms_switch, lia_interaction_get_confirms_info (self->interaction));
 
   contact_id = lia_interaction_get_contact_id (self->interaction);
@@ -554,9 +482,9 @@ lia_contact_logger_save (LiaContactLogger  *self,
 {
   g_autoptr(LiaInteraction) interaction = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *summary = dup_text (self->summary_row);
-  g_autofree char *outcome = dup_text (self->outcome_row);
-  g_autofree char *follow_up = dup_text (self->follow_up_row);
+  g_autofree char *summary = lia_editor_dup_text (self->summary_row);
+  g_autofree char *outcome = lia_editor_dup_text (self->outcome_row);
+  g_autofree char *follow_up = lia_editor_dup_text (self->follow_up_row);
   guint contact = adw_combo_row_get_selected (self->contact_row);
   guint expectation = adw_combo_row_get_selected (self->expectation_row);
 
@@ -575,7 +503,7 @@ lia_contact_logger_save (LiaContactLogger  *self,
   lia_interaction_set_kind (interaction, self->kind);
   lia_interaction_set_summary (interaction, summary);
   lia_interaction_set_outcome (interaction, outcome);
-  lia_interaction_set_follow_up_on (interaction, is_blank (follow_up) ? NULL : follow_up);
+  lia_interaction_set_follow_up_on (interaction, lia_editor_is_blank (follow_up) ? NULL : follow_up);
   lia_interaction_set_confirms_info (interaction, gtk_switch_get_active (self->confirms_switch));
 
   if (contact != GTK_INVALID_LIST_POSITION && contact > 0 && contact <= self->contacts->len)

@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "lia-agreement.h"
+#include "lia-editor-util.h"
 #include "lia-expectation-editor.h"
-#include "lia-trash-toast.h"
 #include "lia-validate.h"
 
 /* What one side promised the other, repeating or due once, as a form. */
@@ -46,67 +46,29 @@ enum { SAVED, N_SIGNALS };
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static char *
-dup_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static void
-show_problem (AdwEntryRow *row,
-              const char  *problem)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "lia-problem-label");
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_entry_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "lia-problem-label", label);
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), problem);
-
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static void
 validate (LiaExpectationEditor *self)
 {
-  g_autofree char *what = dup_text (self->what_row);
-  g_autofree char *due = dup_text (self->due_row);
-  gboolean valid = !is_blank (what);
+  g_autofree char *what = lia_editor_dup_text (self->what_row);
+  g_autofree char *due = lia_editor_dup_text (self->due_row);
+  gboolean valid = !lia_editor_is_blank (what);
 
-  show_problem (self->what_row, valid || !self->what_touched ? NULL : _("Say what is expected"));
+  lia_editor_show_problem (self->what_row, valid || !self->what_touched ? NULL : _("Say what is expected"));
 
-  if (!is_blank (due) && !lia_validate_date (due))
+  if (!lia_editor_is_blank (due) && !lia_validate_date (due))
     {
-      show_problem (self->due_row, _("Not a day, like 2026-03-31"));
+      lia_editor_show_problem (self->due_row, _("Not a day, like 2026-03-31"));
       valid = FALSE;
     }
-  else if (is_blank (due) && gtk_spin_button_get_value_as_int (self->cadence_spin) == 0)
+  else if (lia_editor_is_blank (due) && gtk_spin_button_get_value_as_int (self->cadence_spin) == 0)
     {
       /* Neither repeating nor due: nothing would ever come due. */
-      show_problem (self->due_row, _("A day, or a number of days above"));
+      lia_editor_show_problem (self->due_row, _("A day, or a number of days above"));
       valid = FALSE;
     }
   else
     {
-      show_problem (self->due_row, NULL);
+      lia_editor_show_problem (self->due_row, NULL);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "expectation-editor.save", valid);
@@ -143,19 +105,6 @@ on_entry_activated_cb (LiaExpectationEditor *self,
 }
 
 static void
-set_enum_model (AdwComboRow *row,
-                GType        type)
-{
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  /* The values count from 0 without gaps: the position is the value. */
-  for (guint i = 0; i < enum_class->n_values; i++)
-    gtk_string_list_append (list, lia_enum_to_label (type, (int)i));
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-}
-
-static void
 lia_expectation_editor_save_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
@@ -163,16 +112,9 @@ lia_expectation_editor_save_action (GtkWidget  *widget,
   LiaExpectationEditor *self = LIA_EXPECTATION_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lia_expectation_editor_save (self, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
+  gboolean saved = lia_expectation_editor_save (self, &error);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  lia_editor_close_if_saved (GTK_WINDOW (self), self->toast_overlay, saved, error);
 }
 
 static void
@@ -181,28 +123,13 @@ lia_expectation_editor_trash_action (GtkWidget  *widget,
                                      GVariant   *parameter)
 {
   LiaExpectationEditor *self = LIA_EXPECTATION_EDITOR (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gint64 id = lia_expectation_get_id (self->expectation);
-  g_autofree char *name = g_strdup (lia_expectation_get_what (self->expectation));
-  g_autoptr(LiaStore) store = g_object_ref (self->store);
-  g_autoptr(GError) error = NULL;
 
   if (id == 0)
     return;
 
-  if (!lia_store_trash (store, LIA_RECORD_EXPECTATION, id, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    lia_show_trashed_toast (GTK_WIDGET (parent), store, LIA_RECORD_EXPECTATION, id, name);
+  lia_editor_trash_and_close (GTK_WINDOW (self), self->toast_overlay, self->store,
+                              LIA_RECORD_EXPECTATION, id, lia_expectation_get_what (self->expectation));
 }
 
 static void
@@ -287,10 +214,7 @@ lia_expectation_editor_class_init (LiaExpectationEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "expectation-editor.save", NULL, lia_expectation_editor_save_action);
   gtk_widget_class_install_action (widget_class, "expectation-editor.trash", NULL, lia_expectation_editor_trash_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "expectation-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "expectation-editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "expectation-editor.save", NULL);
+  lia_editor_class_add_shortcuts (widget_class, "expectation-editor.save");
 }
 
 static void
@@ -298,8 +222,8 @@ lia_expectation_editor_init (LiaExpectationEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_enum_model (self->direction_row, LIA_TYPE_DIRECTION);
-  set_enum_model (self->status_row, LIA_TYPE_EXPECTATION_STATUS);
+  lia_editor_set_enum_model (self->direction_row, LIA_TYPE_DIRECTION);
+  lia_editor_set_enum_model (self->status_row, LIA_TYPE_EXPECTATION_STATUS);
 }
 
 static void
@@ -377,17 +301,13 @@ lia_expectation_editor_new (GtkWindow      *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_expectation_get_id (self->expectation) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->what_row),
-                         lia_expectation_get_what (self->expectation) != NULL
-                           ? lia_expectation_get_what (self->expectation) : "");
+  lia_editor_set_text (self->what_row, lia_expectation_get_what (self->expectation));
   adw_combo_row_set_selected (self->direction_row, lia_expectation_get_direction (self->expectation));
   adw_combo_row_set_selected (self->status_row, lia_expectation_get_status (self->expectation));
   fill_agreements (self, lia_expectation_get_partner_id (self->expectation),
                    lia_expectation_get_agreement_id (self->expectation));
   gtk_spin_button_set_value (self->cadence_spin, MAX (0, lia_expectation_get_cadence_days (self->expectation)));
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row),
-                         lia_expectation_get_due_on (self->expectation) != NULL
-                           ? lia_expectation_get_due_on (self->expectation) : "");
+  lia_editor_set_text (self->due_row, lia_expectation_get_due_on (self->expectation));
 
   self->what_touched = lia_expectation_get_id (self->expectation) != 0;
   validate (self);
@@ -422,15 +342,15 @@ lia_expectation_editor_save (LiaExpectationEditor  *self,
   g_return_val_if_fail (LIA_IS_EXPECTATION_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  what = dup_text (self->what_row);
-  due = dup_text (self->due_row);
+  what = lia_editor_dup_text (self->what_row);
+  due = lia_editor_dup_text (self->due_row);
   agreement = adw_combo_row_get_selected (self->agreement_row);
 
   lia_expectation_set_what (self->expectation, what);
   lia_expectation_set_direction (self->expectation, adw_combo_row_get_selected (self->direction_row));
   lia_expectation_set_status (self->expectation, adw_combo_row_get_selected (self->status_row));
   lia_expectation_set_cadence_days (self->expectation, gtk_spin_button_get_value_as_int (self->cadence_spin));
-  lia_expectation_set_due_on (self->expectation, is_blank (due) ? NULL : due);
+  lia_expectation_set_due_on (self->expectation, lia_editor_is_blank (due) ? NULL : due);
   lia_expectation_set_agreement_id (self->expectation,
                                     agreement > 0 && agreement <= self->agreements->len
                                       ? lia_agreement_get_id (g_ptr_array_index (self->agreements, agreement - 1))

@@ -10,6 +10,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
+#include "lia-editor-util.h"
 #include "lia-partner-editor.h"
 #include "lia-settings.h"
 #include "lia-validate.h"
@@ -70,16 +71,16 @@ G_DEFINE_QUARK (lia-partner-editor-error-quark, lia_partner_editor_error)
 #define LOGO_MAX_FILE_SIZE (2 * 1024 * 1024)
 #define LOGO_MAX_SIDE      512
 
-static char *
-dup_text (AdwEntryRow *row)
+/* Tells assistive technologies whether @widget holds something wrong. */
+static void
+set_invalid (GtkWidget *widget,
+             gboolean   invalid)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
+  if (invalid)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
 /* Marks @row as wrong (or right again), saying what is wrong beside it. */
@@ -87,33 +88,8 @@ static void
 show_problem (AdwEntryRow *row,
               const char  *problem)
 {
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "lia-problem-label");
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_entry_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "lia-problem-label", label);
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), problem);
-
-  if (problem != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  lia_editor_show_problem (row, problem);
+  set_invalid (GTK_WIDGET (row), problem != NULL);
 }
 
 static gboolean
@@ -121,20 +97,19 @@ check_row (AdwEntryRow *row,
            gboolean   (*validate) (const char *text),
            const char  *problem)
 {
-  g_autofree char *text = dup_text (row);
-  gboolean ok = is_blank (text) || validate (text);
+  gboolean ok = lia_editor_check_row (row, validate, problem);
 
-  show_problem (row, ok ? NULL : problem);
+  set_invalid (GTK_WIDGET (row), !ok);
   return ok;
 }
 
 static void
 validate (LiaPartnerEditor *self)
 {
-  g_autofree char *name = dup_text (self->name_row);
+  g_autofree char *name = lia_editor_dup_text (self->name_row);
   gboolean valid = TRUE;
 
-  if (is_blank (name))
+  if (lia_editor_is_blank (name))
     {
       valid = FALSE;
       show_problem (self->name_row, self->name_touched ? _("A name is required") : NULL);
@@ -165,11 +140,7 @@ show_logo_problem (LiaPartnerEditor *self,
   gtk_label_set_label (self->logo_problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->logo_problem_label), problem != NULL);
 
-  if (problem != NULL)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (self->logo_row), GTK_ACCESSIBLE_STATE_INVALID,
-                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (self->logo_row), GTK_ACCESSIBLE_STATE_INVALID);
+  set_invalid (GTK_WIDGET (self->logo_row), problem != NULL);
 }
 
 /* The preview: the partner's logo, or the initials of the name typed. */
@@ -289,7 +260,7 @@ on_row_changed_cb (LiaPartnerEditor *self,
 {
   if (row == self->name_row)
     {
-      g_autofree char *name = dup_text (self->name_row);
+      g_autofree char *name = lia_editor_dup_text (self->name_row);
 
       self->name_touched = TRUE;
       adw_avatar_set_text (self->logo_avatar, name);
@@ -304,28 +275,6 @@ on_entry_activated_cb (LiaPartnerEditor *self,
 {
   if (self->valid)
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
-}
-
-static GListModel *
-create_enum_model (GType type)
-{
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  /* The enumerations count from 0 without gaps: the position is the value. */
-  for (guint i = 0; i < enum_class->n_values; i++)
-    gtk_string_list_append (list, lia_enum_to_label (type, (int)i));
-
-  return G_LIST_MODEL (list);
-}
-
-static void
-set_enum_model (AdwComboRow *row,
-                GType        type)
-{
-  g_autoptr(GListModel) model = create_enum_model (type);
-
-  adw_combo_row_set_model (row, model);
 }
 
 static void
@@ -375,7 +324,7 @@ fill_owner_row (LiaPartnerEditor *self,
     }
 
   /* Someone who left the preferences' list still owns what they own. */
-  if (!is_blank (owner) && selected == 0)
+  if (!lia_editor_is_blank (owner) && selected == 0)
     {
       g_strv_builder_add (builder, owner);
       gtk_string_list_append (list, owner);
@@ -389,34 +338,27 @@ fill_owner_row (LiaPartnerEditor *self,
 }
 
 static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 fill_form (LiaPartnerEditor *self)
 {
   LiaPartner *partner = self->partner;
   LiaChannels channels = lia_partner_get_channels (partner);
 
-  set_entry (self->name_row, lia_partner_get_name (partner));
+  lia_editor_set_text (self->name_row, lia_partner_get_name (partner));
   adw_avatar_set_text (self->logo_avatar, lia_partner_get_name (partner));
   show_logo (self);
   adw_combo_row_set_selected (self->kind_row, lia_partner_get_kind (partner));
   adw_combo_row_set_selected (self->status_row, lia_partner_get_status (partner));
-  set_entry (self->description_row, lia_partner_get_description (partner));
-  set_entry (self->services_row, lia_partner_get_services (partner));
-  set_entry (self->website_row, lia_partner_get_website (partner));
-  set_entry (self->email_row, lia_partner_get_email (partner));
-  set_entry (self->phone_row, lia_partner_get_phone (partner));
-  set_entry (self->address_row, lia_partner_get_address (partner));
+  lia_editor_set_text (self->description_row, lia_partner_get_description (partner));
+  lia_editor_set_text (self->services_row, lia_partner_get_services (partner));
+  lia_editor_set_text (self->website_row, lia_partner_get_website (partner));
+  lia_editor_set_text (self->email_row, lia_partner_get_email (partner));
+  lia_editor_set_text (self->phone_row, lia_partner_get_phone (partner));
+  lia_editor_set_text (self->address_row, lia_partner_get_address (partner));
   fill_owner_row (self, lia_partner_get_owner (partner));
   adw_combo_row_set_selected (self->upkeep_row, lia_partner_get_upkeep_mode (partner));
   gtk_spin_button_set_value (self->cadence_spin, MAX (1, lia_partner_get_cadence_days (partner)));
   adw_combo_row_set_selected (self->tier_row, lia_partner_get_promotion_tier (partner));
-  set_entry (self->notes_row, lia_partner_get_notes (partner));
+  lia_editor_set_text (self->notes_row, lia_partner_get_notes (partner));
 
   for (guint i = 0; i < G_N_ELEMENTS (self->channel_checks); i++)
     {
@@ -437,9 +379,9 @@ fill_form (LiaPartnerEditor *self)
 static char *
 dup_optional_text (AdwEntryRow *row)
 {
-  char *text = dup_text (row);
+  char *text = lia_editor_dup_text (row);
 
-  if (is_blank (text))
+  if (lia_editor_is_blank (text))
     g_clear_pointer (&text, g_free);
 
   return text;
@@ -449,14 +391,14 @@ static void
 read_form (LiaPartnerEditor *self)
 {
   LiaPartner *partner = self->partner;
-  g_autofree char *name = dup_text (self->name_row);
-  g_autofree char *description = dup_text (self->description_row);
-  g_autofree char *services = dup_text (self->services_row);
+  g_autofree char *name = lia_editor_dup_text (self->name_row);
+  g_autofree char *description = lia_editor_dup_text (self->description_row);
+  g_autofree char *services = lia_editor_dup_text (self->services_row);
   g_autofree char *website = dup_optional_text (self->website_row);
   g_autofree char *email = dup_optional_text (self->email_row);
   g_autofree char *phone = dup_optional_text (self->phone_row);
   g_autofree char *address = dup_optional_text (self->address_row);
-  g_autofree char *notes = dup_text (self->notes_row);
+  g_autofree char *notes = lia_editor_dup_text (self->notes_row);
   guint owner = adw_combo_row_get_selected (self->owner_row);
   LiaChannels channels = LIA_CHANNEL_NONE;
 
@@ -490,16 +432,9 @@ lia_partner_editor_save_action (GtkWidget  *widget,
   LiaPartnerEditor *self = LIA_PARTNER_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lia_partner_editor_save (self, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
+  gboolean saved = lia_partner_editor_save (self, &error);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  lia_editor_close_if_saved (GTK_WINDOW (self), self->toast_overlay, saved, error);
 }
 
 static void
@@ -643,10 +578,7 @@ lia_partner_editor_class_init (LiaPartnerEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.choose-logo", NULL, lia_partner_editor_choose_logo_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-logo", NULL, lia_partner_editor_remove_logo_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
+  lia_editor_class_add_shortcuts (widget_class, "editor.save");
 }
 
 static void
@@ -654,10 +586,10 @@ lia_partner_editor_init (LiaPartnerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_enum_model (self->kind_row, LIA_TYPE_PARTNER_KIND);
-  set_enum_model (self->status_row, LIA_TYPE_PARTNER_STATUS);
-  set_enum_model (self->upkeep_row, LIA_TYPE_UPKEEP_MODE);
-  set_enum_model (self->tier_row, LIA_TYPE_PROMOTION_TIER);
+  lia_editor_set_enum_model (self->kind_row, LIA_TYPE_PARTNER_KIND);
+  lia_editor_set_enum_model (self->status_row, LIA_TYPE_PARTNER_STATUS);
+  lia_editor_set_enum_model (self->upkeep_row, LIA_TYPE_UPKEEP_MODE);
+  lia_editor_set_enum_model (self->tier_row, LIA_TYPE_PROMOTION_TIER);
   add_channel_rows (self);
 }
 
@@ -811,7 +743,7 @@ lia_dup_staff_names (LiaStore *store)
   g_auto(GStrv) sample_names = NULL;
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (!is_blank (names[i]) && g_hash_table_add (seen, (gpointer)names[i]))
+    if (!lia_editor_is_blank (names[i]) && g_hash_table_add (seen, (gpointer)names[i]))
       g_strv_builder_add (builder, names[i]);
 
   if (store != NULL && lia_store_is_sample (store))
@@ -821,7 +753,7 @@ lia_dup_staff_names (LiaStore *store)
     {
       sample_names = g_strsplit (sample_staff, "\n", -1);
       for (guint i = 0; sample_names[i] != NULL; i++)
-        if (!is_blank (sample_names[i]) && g_hash_table_add (seen, sample_names[i]))
+        if (!lia_editor_is_blank (sample_names[i]) && g_hash_table_add (seen, sample_names[i]))
           g_strv_builder_add (builder, sample_names[i]);
     }
 
