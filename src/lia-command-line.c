@@ -11,10 +11,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
+#include "lia-attention.h"
 #include "lia-command-line.h"
 #include "lia-csv.h"
 #include "lia-database.h"
+#include "lia-enums.h"
 #include "lia-partner-export.h"
 #include "lia-partner-import.h"
 #include "lia-sample-data.h"
@@ -44,6 +47,8 @@ print_usage (FILE *stream)
              "                                                  Add and update partners from a spreadsheet\n"
              "  liaison [--database FILE] export --format csv-partners|csv-contacts|vcard --output FILE\n"
              "                                                  Write the partners to a file (- for standard output)\n"
+             "  liaison [--database FILE] today [--json] [--date YYYY-MM-DD]\n"
+             "                                                  List what needs doing (the Today page)\n"
              "  liaison --version                               Show the version\n"
              "\n"
              "Run ‘liaison COMMAND --help’ for the options of a command."));
@@ -513,11 +518,140 @@ run_export (const char *database,
   return LIA_EXIT_OK;
 }
 
+/* How late an item is, in the stable words of `liaison today` (README,
+ * "Command line"): scripts read them, so they are not translated. */
+static char *
+format_lateness (int days_overdue)
+{
+  if (days_overdue == 0)
+    return g_strdup ("due today");
+  if (days_overdue == 1)
+    return g_strdup ("1 day late");
+  if (days_overdue > 1)
+    return g_strdup_printf ("%d days late", days_overdue);
+  if (days_overdue == -1)
+    return g_strdup ("1 day left");
+
+  return g_strdup_printf ("%d days left", -days_overdue);
+}
+
+static void
+print_today_json (GPtrArray *items)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (items, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, lia_enum_to_nick (LIA_TYPE_ATTENTION_KIND, item->kind));
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, item->key);
+      json_builder_set_member_name (builder, "partner");
+      json_builder_add_string_value (builder, item->partner_name);
+      json_builder_set_member_name (builder, "partner_id");
+      json_builder_add_int_value (builder, item->partner_id);
+      json_builder_set_member_name (builder, "due");
+      json_builder_add_string_value (builder, item->due_on);
+      json_builder_set_member_name (builder, "days_overdue");
+      json_builder_add_int_value (builder, item->days_overdue);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, item->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_today (const char *database,
+           GStrv      *argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the items as JSON"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Evaluate the rules as of this day (default today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = LIA_EXIT_OK;
+  GDate today;
+
+  if (!parse_command_options ("today", entries, argv, &status))
+    return status;
+
+  g_date_clear (&today, 1);
+  if (date != NULL)
+    {
+      g_date_set_parse (&today, date);
+      if (!g_date_valid (&today) || !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0))
+        {
+          g_autofree char *message = g_strdup_printf (_("--date needs a day as YYYY-MM-DD, not ‘%s’"), date);
+          return usage_error (message);
+        }
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+
+  /* today only reads: it never creates a database. */
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  store = lia_store_new (db);
+  if (!(items = lia_attention_compute (store, &today, &error)))
+    return failure (error);
+
+  if (json)
+    {
+      print_today_json (items);
+      return LIA_EXIT_OK;
+    }
+
+  if (items->len == 0)
+    {
+      g_print ("%s\n", _("Nothing needs doing today: every partner is up to date."));
+      return LIA_EXIT_OK;
+    }
+
+  /* A stable, documented format (README, "Command line"): due day, how
+   * late, partner and the sentence, separated by two spaces. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (items, i);
+      g_autofree char *lateness = format_lateness (item->days_overdue);
+
+      g_print ("%s  %s  %s  %s\n", item->due_on, lateness, item->partner_name, item->text);
+    }
+
+  return LIA_EXIT_OK;
+}
+
 static const LiaCommand commands[] = {
   { "info", run_info },
   { "sample-data", run_sample_data },
   { "import", run_import },
   { "export", run_export },
+  { "today", run_today },
 };
 
 gboolean
@@ -557,7 +691,8 @@ lia_command_line_run (char ***argv,
                                       "  info          Show the file, schema version, counts and integrity\n"
                                       "  sample-data   Write a database of sample data\n"
                                       "  import        Add and update partners from a CSV file\n"
-                                      "  export        Write the partners as CSV or vCard"));
+                                      "  export        Write the partners as CSV or vCard\n"
+                                      "  today         List what needs doing (the Today page)"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {

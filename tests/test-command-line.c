@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "lia-database.h"
 #include "lia-test-util.h"
@@ -492,6 +493,95 @@ test_export_round_trip (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_today_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "sample.db");
+  g_autofree char *first = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *empty = path_in (fixture, "empty.db");
+
+  write_sample (fixture, path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "today", "--date", "2026-11-20", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  first = g_strdup (fixture->out);
+  lines = g_strsplit (first, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 1);
+  /* One item a line: the due day, how late, the partner, the sentence. */
+  for (guint i = 0; lines[i + 1] != NULL; i++)
+    g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}  "
+                                         "(due today|1 day late|[0-9]+ days late|1 day left|[0-9]+ days left)  "
+                                         "[^ ].*  [^ ].*$",
+                                         lines[i], 0, 0));
+
+  /* The same day gives the same items. */
+  g_assert_cmpint (run (fixture, "today", "--database", path, "--date", "2026-11-20", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, first);
+
+  /* Nothing due: a sentence, and success. */
+  g_assert_cmpint (run (fixture, "sample-data", "--output", empty, "--partners", "0", NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", empty, "today", "--date", "2026-11-20", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "Nothing needs doing today: every partner is up to date.\n");
+}
+
+static void
+test_today_json (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "sample.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  write_sample (fixture, path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "today", "--json", "--date", "2026-11-20", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, fixture->out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *kind = json_object_get_string_member (object, "kind");
+
+      g_assert_true (g_str_equal (kind, "stale") || g_str_equal (kind, "follow-up") ||
+                     g_str_equal (kind, "expectation-due") || g_str_equal (kind, "expectation-missed") ||
+                     g_str_equal (kind, "agreement-ending"));
+      g_assert_nonnull (json_object_get_string_member (object, "partner"));
+      g_assert_cmpint (json_object_get_int_member (object, "partner_id"), >, 0);
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                           json_object_get_string_member (object, "due"), 0, 0));
+      g_assert_true (json_object_has_member (object, "days_overdue"));
+      g_assert_nonnull (json_object_get_string_member (object, "text"));
+    }
+}
+
+static void
+test_today_bad_date (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "sample.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_sample (fixture, path);
+  before = lia_test_checksum_file (path);
+
+  g_assert_cmpint (run (fixture, "--database", path, "today", "--date", "2026-02-30", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: --date needs a day as YYYY-MM-DD"));
+  g_assert_cmpstr (fixture->out, ==, "");
+  g_assert_cmpint (run (fixture, "--database", path, "today", "--date", "tomorrow", NULL), ==, 2);
+  g_assert_cmpint (run (fixture, "--database", path, "today", "--date", "2026-1-5", NULL), ==, 2);
+
+  after = lia_test_checksum_file (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +606,9 @@ main (int   argc,
   ADD ("/command-line/import/then-info", test_import_then_info);
   ADD ("/command-line/import/bad-files", test_import_bad_files);
   ADD ("/command-line/export/round-trip", test_export_round_trip);
+  ADD ("/command-line/today/text", test_today_text);
+  ADD ("/command-line/today/json", test_today_json);
+  ADD ("/command-line/today/bad-date", test_today_bad_date);
 #undef ADD
 
   return g_test_run ();

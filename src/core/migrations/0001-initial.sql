@@ -200,6 +200,15 @@ CREATE INDEX interaction_expectation_idx ON interaction (expectation_id);
 CREATE INDEX interaction_follow_up_idx ON interaction (follow_up_on)
   WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
 
+-- The Today page's snoozes: an item (its key, e.g. 'stale:42',
+-- 'follow-up:17', 'expectation:5:2026-12-02', 'agreement:9') stays off the
+-- page while until_day is after today.
+CREATE TABLE attention_snooze (
+  item_key   TEXT PRIMARY KEY NOT NULL,
+  until_day  TEXT NOT NULL CHECK (date(until_day, '+0 days') IS until_day),
+  created_at INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE intake_feed (
   id              INTEGER PRIMARY KEY,
   partner_id      INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,

@@ -1,0 +1,549 @@
+/* lia-attention.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lia-attention"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-attention.h"
+#include "lia-store-private.h"
+
+/* What a source function gets: the day the rules are evaluated on and the
+ * array it appends its items to. */
+typedef struct
+{
+  LiaDatabase *database;
+  const char  *today;      /* YYYY-MM-DD */
+  gint64       today_unix; /* 00:00 UTC of today */
+  gboolean     snoozing;   /* whether a snooze runs on today */
+  GPtrArray   *items;
+} LiaAttentionContext;
+
+typedef gboolean (*LiaAttentionSourceFunc) (LiaAttentionContext  *context,
+                                            GError              **error);
+
+G_DEFINE_BOXED_TYPE (LiaAttentionItem, lia_attention_item,
+                     lia_attention_item_ref, lia_attention_item_unref)
+
+/* "Snoozed" is the same clause in every source: @key_sql is the SQL of the
+ * item's key. :snoozing is 0 when no snooze is running, which spares a
+ * lookup per item on most days. */
+#define NOT_SNOOZED(key_sql) \
+  " AND (:snoozing = 0 OR NOT EXISTS (SELECT 1 FROM attention_snooze AS s" \
+  " WHERE s.item_key = " key_sql " AND s.until_day > :today))"
+
+static LiaAttentionItem *
+attention_item_new (LiaAttentionKind  kind,
+                    sqlite3_stmt     *stmt)
+{
+  LiaAttentionItem *item = g_rc_box_new0 (LiaAttentionItem);
+
+  /* Every source selects key, partner id, partner name, record id, due
+   * day, days overdue and the partner's sort name as its first seven
+   * columns. */
+  item->kind = kind;
+  item->key = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  item->partner_id = sqlite3_column_int64 (stmt, 1);
+  item->partner_name = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  item->record_id = sqlite3_column_int64 (stmt, 3);
+  item->due_on = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  item->days_overdue = sqlite3_column_int (stmt, 5);
+  item->partner_sort_name = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+
+  return item;
+}
+
+static void
+attention_item_clear (gpointer data)
+{
+  LiaAttentionItem *item = data;
+
+  g_clear_pointer (&item->key, g_free);
+  g_clear_pointer (&item->partner_name, g_free);
+  g_clear_pointer (&item->partner_sort_name, g_free);
+  g_clear_pointer (&item->due_on, g_free);
+  g_clear_pointer (&item->text, g_free);
+}
+
+static void
+bind_context (sqlite3_stmt        *stmt,
+              LiaAttentionContext *context)
+{
+  int index;
+
+  if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
+    sqlite3_bind_text (stmt, index, context->today, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
+    sqlite3_bind_int64 (stmt, index, context->today_unix);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":snoozing")) > 0)
+    sqlite3_bind_int (stmt, index, context->snoozing);
+}
+
+/* Runs @sql and calls @describe for each row, which fills the item's text. */
+static gboolean
+collect (LiaAttentionContext  *context,
+         const char           *sql,
+         LiaAttentionKind      kind,
+         void                (*describe) (LiaAttentionItem *item,
+                                          sqlite3_stmt     *stmt),
+         GError              **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (context->database, sql, error)))
+    return FALSE;
+
+  bind_context (stmt, context);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaAttentionItem *item = attention_item_new (kind, stmt);
+
+      describe (item, stmt);
+      g_ptr_array_add (context->items, item);
+    }
+
+  if (rc != SQLITE_DONE)
+    return lia_database_set_error_from_sqlite (context->database, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+find_snoozing (LiaAttentionContext  *context,
+               GError              **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (context->database,
+                                            "SELECT EXISTS (SELECT 1 FROM attention_snooze WHERE until_day > :today)",
+                                            error)))
+    return FALSE;
+
+  bind_context (stmt, context);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (context->database, rc, error);
+  context->snoozing = sqlite3_column_int (stmt, 0) != 0;
+
+  return TRUE;
+}
+
+static char *
+format_day (const char *day)
+{
+  GDate date;
+  char buffer[64];
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  if (!g_date_valid (&date) ||
+      g_date_strftime (buffer, sizeof buffer, "%-d %b %Y", &date) == 0)
+    return g_strdup (day);
+
+  return g_strdup (buffer);
+}
+
+/* Stale partner information: verified longer ago than the cadence. */
+static void
+describe_stale (LiaAttentionItem *item,
+                sqlite3_stmt     *stmt)
+{
+  int cadence = sqlite3_column_int (stmt, 8);
+  gboolean never = sqlite3_column_type (stmt, 9) == SQLITE_NULL;
+  int days = sqlite3_column_int (stmt, 9);
+
+  item->upkeep_mode = g_str_equal ((const char *)sqlite3_column_text (stmt, 7), "partner-sends")
+                      ? LIA_UPKEEP_MODE_PARTNER_SENDS : LIA_UPKEEP_MODE_LIBRARY_ASKS;
+
+  if (item->upkeep_mode == LIA_UPKEEP_MODE_PARTNER_SENDS)
+    {
+      if (never)
+        /* Translators: a partner's name, then their cadence in days */
+        item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s has never sent an update (every %d day)",
+                                                   "%s has never sent an update (every %d days)",
+                                                   cadence),
+                                      item->partner_name, cadence);
+      else
+        /* Translators: a partner's name, days since the last update, the cadence in days */
+        item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s has not sent an update for %d days (every %d)",
+                                                   "%s has not sent an update for %d days (every %d)",
+                                                   days),
+                                      item->partner_name, days, cadence);
+    }
+  else
+    {
+      if (never)
+        /* Translators: a partner's name, then their cadence in days */
+        item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Time to check in with %s (never confirmed, every %d day)",
+                                                   "Time to check in with %s (never confirmed, every %d days)",
+                                                   cadence),
+                                      item->partner_name, cadence);
+      else
+        /* Translators: a partner's name, days since the last confirmation, the cadence in days */
+        item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Time to check in with %s (last confirmed %d days ago, every %d)",
+                                                   "Time to check in with %s (last confirmed %d days ago, every %d)",
+                                                   days),
+                                      item->partner_name, days, cadence);
+    }
+}
+
+static gboolean
+collect_stale (LiaAttentionContext  *context,
+               GError              **error)
+{
+  /* Stale from the day after the cadence runs out; never verified counts
+   * from the day the partner was added. Column 9 is the days since the
+   * information was verified, NULL when it never was. */
+  static const char sql[] =
+    "SELECT 'stale:' || p.id, p.id, p.name, 0,"
+    " date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch'),"
+    " :now / 86400 - coalesce (p.info_verified_at, p.created_at) / 86400 - p.cadence_days - 1,"
+    " p.sort_name, p.upkeep_mode, p.cadence_days,"
+    " :now / 86400 - p.info_verified_at / 86400"
+    " FROM partner AS p"
+    " WHERE p.deleted_at IS NULL AND p.status <> 'ended'"
+    " AND (" LIA_STORE_SQL_IS_STALE ")"
+    NOT_SNOOZED ("'stale:' || p.id");
+
+  return collect (context, sql, LIA_ATTENTION_STALE, describe_stale, error);
+}
+
+static void
+describe_follow_up (LiaAttentionItem *item,
+                    sqlite3_stmt     *stmt)
+{
+  /* Translators: a partner's name, then the summary of the contact to follow up */
+  item->text = g_strdup_printf (_("Follow up with %s: %s"),
+                                item->partner_name, (const char *)sqlite3_column_text (stmt, 7));
+}
+
+static gboolean
+collect_follow_ups (LiaAttentionContext  *context,
+                    GError              **error)
+{
+  static const char sql[] =
+    "SELECT 'follow-up:' || i.id, p.id, p.name, i.id, i.follow_up_on,"
+    " CAST (julianday (:today) - julianday (i.follow_up_on) AS INTEGER), p.sort_name, i.summary"
+    " FROM interaction AS i JOIN partner AS p ON p.id = i.partner_id"
+    " WHERE i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL"
+    " AND i.follow_up_on <= :today AND p.deleted_at IS NULL"
+    NOT_SNOOZED ("'follow-up:' || i.id");
+
+  return collect (context, sql, LIA_ATTENTION_FOLLOW_UP, describe_follow_up, error);
+}
+
+static void
+describe_expectation (LiaAttentionItem *item,
+                      sqlite3_stmt     *stmt)
+{
+  const char *what = (const char *)sqlite3_column_text (stmt, 8);
+
+  if (item->days_overdue > LIA_ATTENTION_MISSED_AFTER_DAYS)
+    item->kind = LIA_ATTENTION_EXPECTATION_MISSED;
+
+  if (g_str_equal ((const char *)sqlite3_column_text (stmt, 7), "library-provides"))
+    {
+      g_autofree char *day = format_day (item->due_on);
+
+      item->direction = LIA_DIRECTION_LIBRARY_PROVIDES;
+      /* Translators: what the library promised, then the day it was due */
+      item->text = g_strdup_printf (_("The library owes: %s on %s"), what, day);
+    }
+  else
+    {
+      item->direction = LIA_DIRECTION_PARTNER_PROVIDES;
+      if (item->days_overdue == 0)
+        /* Translators: what the partner promised */
+        item->text = g_strdup_printf (_("Partner owes: %s, due today"), what);
+      else
+        /* Translators: what the partner promised, then how late it is */
+        item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Partner owes: %s, %d day late",
+                                                   "Partner owes: %s, %d days late",
+                                                   item->days_overdue),
+                                      what, item->days_overdue);
+    }
+}
+
+static gboolean
+collect_expectations (LiaAttentionContext  *context,
+                      GError              **error)
+{
+  static const char sql[] =
+    "SELECT 'expectation:' || e.id || ':' || e.next_due_on, p.id, p.name, e.id, e.next_due_on,"
+    " CAST (julianday (:today) - julianday (e.next_due_on) AS INTEGER), p.sort_name, e.direction, e.what"
+    " FROM expectation AS e JOIN partner AS p ON p.id = e.partner_id"
+    " WHERE e.status = 'active' AND e.deleted_at IS NULL AND e.next_due_on <= :today"
+    " AND p.deleted_at IS NULL"
+    NOT_SNOOZED ("'expectation:' || e.id || ':' || e.next_due_on");
+
+  return collect (context, sql, LIA_ATTENTION_EXPECTATION_DUE, describe_expectation, error);
+}
+
+static void
+describe_agreement (LiaAttentionItem *item,
+                    sqlite3_stmt     *stmt)
+{
+  g_autofree char *day = format_day (item->due_on);
+
+  if (sqlite3_column_int (stmt, 7))
+    /* Translators: a partner's name, then a day */
+    item->text = g_strdup_printf (_("Agreement with %s renews on %s"), item->partner_name, day);
+  else
+    /* Translators: a partner's name, then a day */
+    item->text = g_strdup_printf (_("Agreement with %s ends on %s"), item->partner_name, day);
+}
+
+static gboolean
+collect_agreements (LiaAttentionContext  *context,
+                    GError              **error)
+{
+  static const char sql[] =
+    "SELECT 'agreement:' || a.id, p.id, p.name, a.id, a.ends_on,"
+    " CAST (julianday (:today) - julianday (a.ends_on) AS INTEGER), p.sort_name, a.auto_renews"
+    " FROM agreement AS a JOIN partner AS p ON p.id = a.partner_id"
+    " WHERE a.status = 'active' AND a.deleted_at IS NULL"
+    " AND a.ends_on <= date (:today, '+60 days') AND p.deleted_at IS NULL"
+    NOT_SNOOZED ("'agreement:' || a.id");
+
+  G_STATIC_ASSERT (LIA_ATTENTION_AGREEMENT_NOTICE_DAYS == 60);
+
+  return collect (context, sql, LIA_ATTENTION_AGREEMENT_ENDING, describe_agreement, error);
+}
+
+/* The sources of the radar: a later one (events, publishing) is one more
+ * function and one more line here. */
+static const LiaAttentionSourceFunc sources[] = {
+  collect_stale,
+  collect_follow_ups,
+  collect_expectations,
+  collect_agreements,
+};
+
+/* The partner's sort name (casefolded, accents removed: what the partner
+ * list sorts by) breaks ties; comparing it costs a strcmp(), where
+ * g_utf8_collate() normalised both names on every call. */
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const LiaAttentionItem *x = *(LiaAttentionItem * const *)a;
+  const LiaAttentionItem *y = *(LiaAttentionItem * const *)b;
+  int result;
+
+  if (x->days_overdue != y->days_overdue)
+    return x->days_overdue > y->days_overdue ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if ((result = g_strcmp0 (x->partner_sort_name, y->partner_sort_name)) != 0)
+    return result;
+  if ((result = g_strcmp0 (x->partner_name, y->partner_name)) != 0)
+    return result;
+
+  return g_strcmp0 (x->key, y->key);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+GType
+lia_attention_kind_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      static const GEnumValue values[] = {
+        { LIA_ATTENTION_STALE, "LIA_ATTENTION_STALE", "stale" },
+        { LIA_ATTENTION_FOLLOW_UP, "LIA_ATTENTION_FOLLOW_UP", "follow-up" },
+        { LIA_ATTENTION_EXPECTATION_DUE, "LIA_ATTENTION_EXPECTATION_DUE", "expectation-due" },
+        { LIA_ATTENTION_EXPECTATION_MISSED, "LIA_ATTENTION_EXPECTATION_MISSED", "expectation-missed" },
+        { LIA_ATTENTION_AGREEMENT_ENDING, "LIA_ATTENTION_AGREEMENT_ENDING", "agreement-ending" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type, g_enum_register_static ("LiaAttentionKind", values));
+    }
+
+  return type;
+}
+
+LiaAttentionItem *
+lia_attention_item_ref (LiaAttentionItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return g_rc_box_acquire (item);
+}
+
+void
+lia_attention_item_unref (LiaAttentionItem *item)
+{
+  g_return_if_fail (item != NULL);
+
+  g_rc_box_release_full (item, attention_item_clear);
+}
+
+/**
+ * lia_attention_compute:
+ * @store: a #LiaStore
+ * @today: the day to evaluate the rules on
+ * @error: return location for a #GError
+ *
+ * Lists what needs a human on @today, most urgent first: most days overdue,
+ * then by kind, then by partner name. Trashed records and snoozed items
+ * are left out.
+ *
+ * Returns: (transfer full) (element-type LiaAttentionItem): the items
+ */
+GPtrArray *
+lia_attention_compute (LiaStore     *store,
+                       const GDate  *today,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *day = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  LiaAttentionContext context;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
+  day = format_date (today);
+  midnight = g_date_time_new_utc (g_date_get_year (today), g_date_get_month (today),
+                                  g_date_get_day (today), 0, 0, 0);
+
+  context.database = lia_store_get_database (store);
+  context.today = day;
+  context.today_unix = g_date_time_to_unix (midnight);
+  context.items = items;
+  context.snoozing = FALSE;
+
+  if (!find_snoozing (&context, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (!sources[i] (&context, error))
+        return NULL;
+    }
+
+  g_ptr_array_sort (items, compare_items);
+
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+write_snooze (LiaStore     *store,
+              const char   *sql,
+              const char   *key,
+              const char   *until,
+              GError      **error)
+{
+  LiaDatabase *database = lia_store_get_database (store);
+  g_autoptr(GDateTime) now = _lia_store_now (store);
+  int rc;
+
+  if (!lia_database_begin (database, error))
+    return FALSE;
+
+  {
+    g_autoptr(LiaStmt) stmt = lia_database_prepare_cached (database, sql, error);
+
+    if (stmt == NULL)
+      {
+        lia_database_rollback (database);
+        return FALSE;
+      }
+
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    if (until != NULL)
+      {
+        sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
+      }
+
+    if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+      {
+        lia_database_set_error_from_sqlite (database, rc, error);
+        g_clear_pointer (&stmt, lia_stmt_release);
+        lia_database_rollback (database);
+        return FALSE;
+      }
+  }
+
+  return lia_database_commit (database, error);
+}
+
+/**
+ * lia_attention_snooze:
+ * @store: a #LiaStore
+ * @key: the item's key
+ * @until: the day the item comes back
+ * @error: return location for a #GError
+ *
+ * Leaves the item out of the radar until @until (it shows again on that
+ * day). Snoozing again replaces the day.
+ *
+ * Returns: whether the snooze was saved
+ */
+gboolean
+lia_attention_snooze (LiaStore     *store,
+                      const char   *key,
+                      const GDate  *until,
+                      GError      **error)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+  g_return_val_if_fail (until != NULL && g_date_valid (until), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  day = format_date (until);
+
+  return write_snooze (store,
+                       "INSERT INTO attention_snooze (item_key, until_day, created_at) VALUES (?1, ?2, ?3)"
+                       " ON CONFLICT (item_key) DO UPDATE SET until_day = excluded.until_day,"
+                       " created_at = excluded.created_at",
+                       key, day, error);
+}
+
+/**
+ * lia_attention_unsnooze:
+ * @store: a #LiaStore
+ * @key: the item's key
+ * @error: return location for a #GError
+ *
+ * Brings a snoozed item back at once; nothing happens when it was not snoozed.
+ *
+ * Returns: whether the snooze was removed
+ */
+gboolean
+lia_attention_unsnooze (LiaStore     *store,
+                        const char   *key,
+                        GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_snooze (store, "DELETE FROM attention_snooze WHERE item_key = ?1",
+                       key, NULL, error);
+}

@@ -1,0 +1,509 @@
+/* test-attention.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The upkeep radar (lia-attention): each rule at its boundaries, snoozes,
+ * the trash and the order of the items.
+ */
+
+#include "config.h"
+
+#include "lia-attention.h"
+#include "lia-database.h"
+#include "lia-store.h"
+#include "lia-test-util.h"
+
+#define DAY 86400
+
+typedef struct
+{
+  char        *dir;
+  LiaDatabase *database;
+  LiaStore    *store;
+  gint64       now;
+} Fixture;
+
+static gint64
+unix_noon (int year,
+           int month,
+           int day)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_utc (year, month, day, 12, 0, 0);
+
+  return g_date_time_to_unix (date_time);
+}
+
+static GDateTime *
+get_fixture_now (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return g_date_time_new_from_unix_utc (fixture->now);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = lia_test_make_temp_dir ("attention");
+  path = g_build_filename (fixture->dir, "liaison.db", NULL);
+  fixture->database = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  fixture->store = lia_store_new (fixture->database);
+  fixture->now = unix_noon (2026, 3, 2);
+  lia_store_set_clock (fixture->store, get_fixture_now, fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  g_assert_finalize_object (fixture->database);
+  lia_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+add_partner (Fixture       *fixture,
+             const char    *name,
+             LiaUpkeepMode  mode,
+             int            cadence_days,
+             gint64         verified_at)
+{
+  g_autoptr(LiaPartner) partner = lia_partner_new ();
+  g_autoptr(GError) error = NULL;
+
+  lia_partner_set_name (partner, name);
+  lia_partner_set_upkeep_mode (partner, mode);
+  lia_partner_set_cadence_days (partner, cadence_days);
+  lia_partner_set_info_verified_at (partner, verified_at);
+  lia_store_save_partner (fixture->store, partner, &error);
+  g_assert_no_error (error);
+
+  return lia_partner_get_id (partner);
+}
+
+/* The items on @day ("YYYY-MM-DD"). */
+static GPtrArray *
+compute (Fixture    *fixture,
+         const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_assert_true (g_date_valid (&date));
+  items = lia_attention_compute (fixture->store, &date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+
+  return items;
+}
+
+static LiaAttentionItem *
+find_item (GPtrArray  *items,
+           const char *key)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->key, key))
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+snooze (Fixture    *fixture,
+        const char *key,
+        const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_assert_true (lia_attention_snooze (fixture->store, key, &date, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_stale_boundaries (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Verified on 1 March, every 30 days: fine through 31 March, stale from
+   * 1 April. */
+  gint64 id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                           30, unix_noon (2026, 3, 1));
+  g_autofree char *key = g_strdup_printf ("stale:%" G_GINT64_FORMAT, id);
+  g_autoptr(GPtrArray) before = compute (fixture, "2026-03-31");
+  g_autoptr(GPtrArray) due = compute (fixture, "2026-04-01");
+  g_autoptr(GPtrArray) after = compute (fixture, "2026-04-02");
+  LiaAttentionItem *item;
+
+  g_assert_null (find_item (before, key));
+
+  item = find_item (due, key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_STALE);
+  g_assert_cmpint (item->partner_id, ==, id);
+  g_assert_cmpint (item->record_id, ==, 0);
+  g_assert_cmpstr (item->due_on, ==, "2026-04-01");
+  g_assert_cmpint (item->days_overdue, ==, 0);
+  g_assert_cmpint (item->upkeep_mode, ==, LIA_UPKEEP_MODE_PARTNER_SENDS);
+  g_assert_cmpstr (item->text, ==, "Riverbend Food Bank has not sent an update for 31 days (every 30)");
+
+  item = find_item (after, key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->days_overdue, ==, 1);
+}
+
+static void
+test_stale_cadence_change (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 id = add_partner (fixture, "Westbrook Arts Council", LIA_UPKEEP_MODE_LIBRARY_ASKS,
+                           30, unix_noon (2026, 3, 1));
+  g_autofree char *key = g_strdup_printf ("stale:%" G_GINT64_FORMAT, id);
+  g_autoptr(LiaPartner) partner = NULL;
+  g_autoptr(GPtrArray) stale = compute (fixture, "2026-04-10");
+  g_autoptr(GPtrArray) longer = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaAttentionItem *item;
+
+  item = find_item (stale, key);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->text, ==, "Time to check in with Westbrook Arts Council (last confirmed 40 days ago, every 30)");
+
+  partner = lia_store_get_partner (fixture->store, id, &error);
+  g_assert_no_error (error);
+  lia_partner_set_cadence_days (partner, 60);
+  g_assert_true (lia_store_save_partner (fixture->store, partner, &error));
+  g_assert_no_error (error);
+
+  longer = compute (fixture, "2026-04-10");
+  g_assert_null (find_item (longer, key));
+}
+
+static void
+test_stale_never_and_confirmed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 id = add_partner (fixture, "Northside Garden", LIA_UPKEEP_MODE_LIBRARY_ASKS, 90, 0);
+  g_autofree char *key = g_strdup_printf ("stale:%" G_GINT64_FORMAT, id);
+  g_autoptr(LiaInteraction) interaction = lia_interaction_new ();
+  g_autoptr(GPtrArray) never = compute (fixture, "2026-03-02");
+  g_autoptr(GPtrArray) confirmed = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaAttentionItem *item;
+
+  item = find_item (never, key);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->text, ==, "Time to check in with Northside Garden (never confirmed, every 90 days)");
+
+  /* A contact that confirms the information resets the clock. */
+  lia_interaction_set_partner_id (interaction, id);
+  lia_interaction_set_kind (interaction, LIA_INTERACTION_KIND_CALL);
+  lia_interaction_set_occurred_at (interaction, unix_noon (2026, 3, 2));
+  lia_interaction_set_summary (interaction, "Checked their listing");
+  lia_interaction_set_confirms_info (interaction, TRUE);
+  g_assert_true (lia_store_save_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+
+  confirmed = compute (fixture, "2026-03-02");
+  g_assert_null (find_item (confirmed, key));
+}
+
+static gint64
+add_follow_up (Fixture    *fixture,
+               gint64      partner_id,
+               const char *day)
+{
+  g_autoptr(LiaInteraction) interaction = lia_interaction_new ();
+  g_autoptr(GError) error = NULL;
+
+  lia_interaction_set_partner_id (interaction, partner_id);
+  lia_interaction_set_kind (interaction, LIA_INTERACTION_KIND_EMAIL);
+  lia_interaction_set_occurred_at (interaction, unix_noon (2026, 3, 1));
+  lia_interaction_set_summary (interaction, "Asked about the food drive");
+  lia_interaction_set_follow_up_on (interaction, day);
+  g_assert_true (lia_store_save_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+
+  return lia_interaction_get_id (interaction);
+}
+
+static void
+test_follow_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 partner_id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                                   365, unix_noon (2026, 3, 1));
+  gint64 id = add_follow_up (fixture, partner_id, "2026-03-20");
+  g_autofree char *key = g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, id);
+  g_autoptr(GPtrArray) before = compute (fixture, "2026-03-19");
+  g_autoptr(GPtrArray) due = compute (fixture, "2026-03-20");
+  g_autoptr(GPtrArray) after = compute (fixture, "2026-03-21");
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(LiaInteraction) interaction = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaAttentionItem *item;
+
+  g_assert_null (find_item (before, key));
+  item = find_item (due, key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_FOLLOW_UP);
+  g_assert_cmpint (item->record_id, ==, id);
+  g_assert_cmpint (item->days_overdue, ==, 0);
+  g_assert_cmpstr (item->text, ==, "Follow up with Riverbend Food Bank: Asked about the food drive");
+  item = find_item (after, key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->days_overdue, ==, 1);
+
+  /* Done follow-ups leave the radar. */
+  interaction = lia_store_get_interaction (fixture->store, id, &error);
+  g_assert_no_error (error);
+  lia_interaction_set_follow_up_done_at (interaction, unix_noon (2026, 3, 21));
+  g_assert_true (lia_store_save_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+  done = compute (fixture, "2026-03-21");
+  g_assert_null (find_item (done, key));
+}
+
+static gint64
+add_expectation (Fixture      *fixture,
+                 gint64        partner_id,
+                 LiaDirection  direction,
+                 const char   *what,
+                 const char   *day)
+{
+  g_autoptr(LiaExpectation) expectation = lia_expectation_new ();
+  g_autoptr(GError) error = NULL;
+
+  lia_expectation_set_partner_id (expectation, partner_id);
+  lia_expectation_set_direction (expectation, direction);
+  lia_expectation_set_what (expectation, what);
+  lia_expectation_set_due_on (expectation, day);
+  g_assert_true (lia_store_save_expectation (fixture->store, expectation, &error));
+  g_assert_no_error (error);
+
+  return lia_expectation_get_id (expectation);
+}
+
+static void
+test_expectation (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 partner_id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                                   365, unix_noon (2026, 3, 1));
+  gint64 owed = add_expectation (fixture, partner_id, LIA_DIRECTION_PARTNER_PROVIDES,
+                                 "monthly program list", "2026-04-01");
+  gint64 promised = add_expectation (fixture, partner_id, LIA_DIRECTION_LIBRARY_PROVIDES,
+                                     "meeting room", "2026-04-01");
+  g_autofree char *owed_key = g_strdup_printf ("expectation:%" G_GINT64_FORMAT ":2026-04-01", owed);
+  g_autofree char *promised_key = g_strdup_printf ("expectation:%" G_GINT64_FORMAT ":2026-04-01", promised);
+  g_autoptr(GPtrArray) before = compute (fixture, "2026-03-31");
+  g_autoptr(GPtrArray) due = compute (fixture, "2026-04-01");
+  g_autoptr(GPtrArray) late = compute (fixture, "2026-04-08");
+  g_autoptr(GPtrArray) missed = compute (fixture, "2026-04-09");
+  LiaAttentionItem *item;
+
+  g_assert_null (find_item (before, owed_key));
+  g_assert_null (find_item (before, promised_key));
+
+  item = find_item (due, owed_key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_EXPECTATION_DUE);
+  g_assert_cmpint (item->record_id, ==, owed);
+  g_assert_cmpint (item->direction, ==, LIA_DIRECTION_PARTNER_PROVIDES);
+  g_assert_cmpstr (item->text, ==, "Partner owes: monthly program list, due today");
+  item = find_item (due, promised_key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->direction, ==, LIA_DIRECTION_LIBRARY_PROVIDES);
+  g_assert_true (g_str_has_prefix (item->text, "The library owes: meeting room on "));
+
+  /* Seven days late is still due; eight is missed. */
+  item = find_item (late, owed_key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_EXPECTATION_DUE);
+  g_assert_cmpint (item->days_overdue, ==, 7);
+  g_assert_cmpstr (item->text, ==, "Partner owes: monthly program list, 7 days late");
+  item = find_item (missed, owed_key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_EXPECTATION_MISSED);
+  g_assert_cmpint (item->days_overdue, ==, 8);
+}
+
+static gint64
+add_agreement (Fixture    *fixture,
+               gint64      partner_id,
+               const char *ends_on,
+               gboolean    auto_renews)
+{
+  g_autoptr(LiaAgreement) agreement = lia_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  lia_agreement_set_partner_id (agreement, partner_id);
+  lia_agreement_set_title (agreement, "Food drive MOU");
+  lia_agreement_set_starts_on (agreement, "2025-01-01");
+  lia_agreement_set_ends_on (agreement, ends_on);
+  lia_agreement_set_auto_renews (agreement, auto_renews);
+  lia_agreement_set_status (agreement, LIA_AGREEMENT_STATUS_ACTIVE);
+  g_assert_true (lia_store_save_agreement (fixture->store, agreement, &error));
+  g_assert_no_error (error);
+
+  return lia_agreement_get_id (agreement);
+}
+
+static void
+test_agreement (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 partner_id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                                   365, unix_noon (2026, 3, 1));
+  gint64 ending = add_agreement (fixture, partner_id, "2026-06-30", FALSE);
+  gint64 renewing = add_agreement (fixture, partner_id, "2026-06-30", TRUE);
+  g_autofree char *key = g_strdup_printf ("agreement:%" G_GINT64_FORMAT, ending);
+  g_autofree char *renew_key = g_strdup_printf ("agreement:%" G_GINT64_FORMAT, renewing);
+  /* 30 June is 61 days after 30 April and 60 after 1 May. */
+  g_autoptr(GPtrArray) early = compute (fixture, "2026-04-30");
+  g_autoptr(GPtrArray) shown = compute (fixture, "2026-05-01");
+  LiaAttentionItem *item;
+
+  g_assert_null (find_item (early, key));
+  item = find_item (shown, key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_AGREEMENT_ENDING);
+  g_assert_cmpint (item->record_id, ==, ending);
+  g_assert_cmpstr (item->due_on, ==, "2026-06-30");
+  g_assert_cmpint (item->days_overdue, ==, -60);
+  g_assert_true (g_str_has_prefix (item->text, "Agreement with Riverbend Food Bank ends on "));
+  item = find_item (shown, renew_key);
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (item->text, "Agreement with Riverbend Food Bank renews on "));
+}
+
+static void
+test_snooze (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 partner_id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                                   365, unix_noon (2026, 3, 1));
+  gint64 id = add_follow_up (fixture, partner_id, "2026-03-20");
+  g_autofree char *key = g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, id);
+  g_autoptr(GPtrArray) snoozed = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GPtrArray) unsnoozed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snooze (fixture, key, "2026-03-27");
+  snoozed = compute (fixture, "2026-03-26");
+  g_assert_null (find_item (snoozed, key));
+  /* It returns on the day the snooze ends. */
+  back = compute (fixture, "2026-03-27");
+  g_assert_nonnull (find_item (back, key));
+
+  snooze (fixture, key, "2026-04-30");
+  g_assert_true (lia_attention_unsnooze (fixture->store, key, &error));
+  g_assert_no_error (error);
+  unsnoozed = compute (fixture, "2026-03-26");
+  g_assert_nonnull (find_item (unsnoozed, key));
+}
+
+static void
+test_trashed_partner (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 partner_id = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS, 30, 0);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_follow_up (fixture, partner_id, "2026-03-20");
+  add_expectation (fixture, partner_id, LIA_DIRECTION_PARTNER_PROVIDES, "program list", "2026-03-20");
+  add_agreement (fixture, partner_id, "2026-04-30", FALSE);
+
+  shown = compute (fixture, "2026-03-25");
+  g_assert_cmpuint (shown->len, ==, 4);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_PARTNER, partner_id, &error));
+  g_assert_no_error (error);
+  trashed = compute (fixture, "2026-03-25");
+  g_assert_cmpuint (trashed->len, ==, 0);
+}
+
+static void
+test_order (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gint64 zeta = add_partner (fixture, "Zeta Club", LIA_UPKEEP_MODE_PARTNER_SENDS, 365, unix_noon (2026, 3, 1));
+  gint64 alpha = add_partner (fixture, "Alpha Society", LIA_UPKEEP_MODE_PARTNER_SENDS, 365, unix_noon (2026, 3, 1));
+  g_autoptr(GPtrArray) items = NULL;
+  LiaAttentionItem *item;
+
+  add_agreement (fixture, alpha, "2026-04-20", FALSE);                                   /* 10 days left */
+  add_expectation (fixture, zeta, LIA_DIRECTION_PARTNER_PROVIDES, "list", "2026-04-05"); /* 5 days late */
+  add_follow_up (fixture, zeta, "2026-04-05");                                           /* 5 days late */
+  add_follow_up (fixture, alpha, "2026-04-05");                                          /* 5 days late */
+  add_follow_up (fixture, zeta, "2026-03-30");                                           /* 11 days late */
+
+  items = compute (fixture, "2026-04-10");
+  g_assert_cmpuint (items->len, ==, 5);
+
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpint (item->days_overdue, ==, 11);
+  item = g_ptr_array_index (items, 1);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_FOLLOW_UP);
+  g_assert_cmpstr (item->partner_name, ==, "Alpha Society");
+  item = g_ptr_array_index (items, 2);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_FOLLOW_UP);
+  g_assert_cmpstr (item->partner_name, ==, "Zeta Club");
+  item = g_ptr_array_index (items, 3);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_EXPECTATION_DUE);
+  item = g_ptr_array_index (items, 4);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_AGREEMENT_ENDING);
+  g_assert_cmpint (item->days_overdue, ==, -10);
+}
+
+static void
+test_kind_nicks (void)
+{
+  GEnumClass *klass = g_type_class_ref (LIA_TYPE_ATTENTION_KIND);
+
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_STALE)->value_nick, ==, "stale");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_FOLLOW_UP)->value_nick, ==, "follow-up");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_EXPECTATION_DUE)->value_nick, ==, "expectation-due");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_EXPECTATION_MISSED)->value_nick, ==, "expectation-missed");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_AGREEMENT_ENDING)->value_nick, ==, "agreement-ending");
+  g_type_class_unref (klass);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/attention/stale/boundaries", test_stale_boundaries);
+  ADD ("/attention/stale/cadence-change", test_stale_cadence_change);
+  ADD ("/attention/stale/never-and-confirmed", test_stale_never_and_confirmed);
+  ADD ("/attention/follow-up", test_follow_up);
+  ADD ("/attention/expectation", test_expectation);
+  ADD ("/attention/agreement", test_agreement);
+  ADD ("/attention/snooze", test_snooze);
+  ADD ("/attention/trashed-partner", test_trashed_partner);
+  ADD ("/attention/order", test_order);
+#undef ADD
+  g_test_add_func ("/attention/kind-nicks", test_kind_nicks);
+
+  return g_test_run ();
+}
