@@ -48,6 +48,8 @@ fixture_setup (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
 
   lia_sample_data_options_init (&options);
+  /* A fixed day: the same community on every day the tests run. */
+  g_date_set_dmy (&options.today, 2, G_DATE_NOVEMBER, 2026);
   g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
   g_assert_no_error (error);
 

@@ -2339,8 +2339,11 @@ insert_interactions (Generator  *gen,
         {
           follow_off = day_off + rng_between (rng, 3, 30);
           format_day (day_from_offset (gen, follow_off), follow_up_on, sizeof follow_up_on);
-          /* Most past follow-ups are done; the rest are overdue. */
-          if (follow_off < 0 ? rng_percent (rng, 70) : rng_percent (rng, 15))
+          /* Like a desk that is kept: follow-ups from past months are
+           * nearly all done, recent ones often still open, so the Today
+           * page shows a believable handful, not a year of backlog. */
+          if (follow_off < -30 ? rng_percent (rng, 98)
+                               : follow_off < 0 ? rng_percent (rng, 60) : rng_percent (rng, 15))
             {
               int done_off = min_int (follow_off + rng_between (rng, -2, 3), 0);
 
