@@ -321,8 +321,30 @@ lia_application_import_spreadsheet_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (lia_import_dialog_new (window, store)));
 }
 
+/* The notification's action: the window in front, on its Today page. */
+static void
+lia_application_show_today_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "today");
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "open-database", lia_application_open_database_action },
+  { "show-today", lia_application_show_today_action },
   { "import-spreadsheet", lia_application_import_spreadsheet_action },
   { "quit", lia_application_quit_action },
   { "about", lia_application_about_action },

@@ -127,7 +127,9 @@ get_page (Fixture *fixture)
   page = gtk_stack_get_child_by_name (GTK_STACK (area_stack), "partners");
   g_assert_true (LIA_IS_PARTNERS_PAGE (page));
 
-  /* Partners is the first area: the window opens on it. */
+  /* The window opens on Today; the sidebar brings Partners. */
+  if (gtk_stack_get_visible_child (GTK_STACK (area_stack)) != page)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners"));
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (area_stack)) == page);
 
   return LIA_PARTNERS_PAGE (page);

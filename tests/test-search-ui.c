@@ -299,7 +299,7 @@ test_search_ui_open_contact (Fixture       *fixture,
                                                                   LIA_TYPE_PARTNERS_PAGE, "search_entry"));
   gtk_editable_set_text (GTK_EDITABLE (filter_entry), "zzyzxqwv");
   lia_test_iterate_until (shows_no_partner, partners_page, "the list filter hides every partner");
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), !=, "partners");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));

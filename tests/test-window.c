@@ -157,9 +157,9 @@ test_window_start_empty (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
 
   g_assert_cmpstr (visible_page (window), ==, "desk");
-  /* The desk opens on its first area. */
-  g_assert_true (LIA_IS_PARTNERS_PAGE (gtk_stack_get_visible_child (area_stack)));
-  g_assert_cmpstr (adw_window_title_get_title (area_title), ==, "Partners");
+  /* The desk opens on its first area, Today. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), ==, "today");
+  g_assert_cmpstr (adw_window_title_get_title (area_title), ==, "Today");
   g_assert_cmpint (read_count (get_overview (window), "partners_count"), ==, 0);
 
   reopened = open_store (fixture->path);
@@ -340,7 +340,7 @@ test_window_narrow (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
 
-  g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 1));
+  g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 2));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_true (LIA_IS_OVERVIEW_PAGE (gtk_stack_get_visible_child (get_child (window, "area_stack"))));
 

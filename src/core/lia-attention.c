@@ -158,6 +158,8 @@ describe_stale (LiaAttentionItem *item,
   gboolean never = sqlite3_column_type (stmt, 9) == SQLITE_NULL;
   int days = sqlite3_column_int (stmt, 9);
 
+  item->update_requested_at = sqlite3_column_int64 (stmt, 10);
+
   item->upkeep_mode = g_str_equal ((const char *)sqlite3_column_text (stmt, 7), "partner-sends")
                       ? LIA_UPKEEP_MODE_PARTNER_SENDS : LIA_UPKEEP_MODE_LIBRARY_ASKS;
 
@@ -203,13 +205,15 @@ collect_stale (LiaAttentionContext  *context,
 {
   /* Stale from the day after the cadence runs out; never verified counts
    * from the day the partner was added. Column 9 is the days since the
-   * information was verified, NULL when it never was. */
+   * information was verified, NULL when it never was; column 10 the
+   * pending update request. */
   static const char sql[] =
     "SELECT 'stale:' || p.id, p.id, p.name, 0,"
     " date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch'),"
     " :now / 86400 - coalesce (p.info_verified_at, p.created_at) / 86400 - p.cadence_days - 1,"
     " p.sort_name, p.upkeep_mode, p.cadence_days,"
-    " :now / 86400 - p.info_verified_at / 86400"
+    " :now / 86400 - p.info_verified_at / 86400,"
+    " " LIA_STORE_SQL_UPDATE_REQUESTED_AT
     " FROM partner AS p"
     " WHERE p.deleted_at IS NULL AND p.status <> 'ended'"
     " AND (" LIA_STORE_SQL_IS_STALE ")"
@@ -546,4 +550,204 @@ lia_attention_unsnooze (LiaStore     *store,
 
   return write_snooze (store, "DELETE FROM attention_snooze WHERE item_key = ?1",
                        key, NULL, error);
+}
+
+/**
+ * lia_attention_get_today:
+ * @zone: (nullable): the library's time zone; %NULL means local time
+ * @now: (nullable): the instant; %NULL means now
+ * @today: (out): the day
+ *
+ * The day the radar runs on: the library's day, not UTC's.
+ */
+void
+lia_attention_get_today (GTimeZone *zone,
+                         GDateTime *now,
+                         GDate     *today)
+{
+  g_autoptr(GDateTime) here = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+
+  g_return_if_fail (today != NULL);
+
+  if (zone == NULL)
+    zone = local = g_time_zone_new_local ();
+  if (now != NULL)
+    here = g_date_time_to_timezone (now, zone);
+  else
+    here = g_date_time_new_now (zone);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (here),
+                  g_date_time_get_month (here), g_date_time_get_year (here));
+}
+
+LiaAttentionGroup
+lia_attention_item_get_group (const LiaAttentionItem *item)
+{
+  g_return_val_if_fail (item != NULL, LIA_ATTENTION_GROUP_INFORMATION);
+
+  switch (item->kind)
+    {
+    case LIA_ATTENTION_EXPECTATION_DUE:
+    case LIA_ATTENTION_EXPECTATION_MISSED:
+      return LIA_ATTENTION_GROUP_PROMISES;
+    case LIA_ATTENTION_FOLLOW_UP:
+      return LIA_ATTENTION_GROUP_FOLLOW_UPS;
+    case LIA_ATTENTION_AGREEMENT_ENDING:
+      return LIA_ATTENTION_GROUP_AGREEMENTS;
+    case LIA_ATTENTION_STALE:
+    default:
+      return LIA_ATTENTION_GROUP_INFORMATION;
+    }
+}
+
+const char *
+lia_attention_item_get_icon_name (const LiaAttentionItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  switch (item->kind)
+    {
+    case LIA_ATTENTION_STALE:
+      return item->upkeep_mode == LIA_UPKEEP_MODE_PARTNER_SENDS
+             ? "mail-unread-symbolic" : "call-start-symbolic";
+    case LIA_ATTENTION_FOLLOW_UP:
+      return "mail-reply-sender-symbolic";
+    case LIA_ATTENTION_EXPECTATION_DUE:
+      return "task-due-symbolic";
+    case LIA_ATTENTION_EXPECTATION_MISSED:
+      return "dialog-warning-symbolic";
+    case LIA_ATTENTION_AGREEMENT_ENDING:
+    default:
+      return "x-office-document-symbolic";
+    }
+}
+
+guint
+lia_attention_item_get_actions (const LiaAttentionItem *item,
+                                LiaAttentionAction     *actions)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (item != NULL, 0);
+  g_return_val_if_fail (actions != NULL, 0);
+
+  switch (item->kind)
+    {
+    case LIA_ATTENTION_STALE:
+      /* In partner-sends mode the partner is late, so the library asks;
+       * in library-asks mode the library checks in itself. */
+      if (item->upkeep_mode == LIA_UPKEEP_MODE_PARTNER_SENDS)
+        {
+          actions[n++] = LIA_ATTENTION_ACTION_ASK_FOR_UPDATE;
+          actions[n++] = LIA_ATTENTION_ACTION_LOG_CONTACT;
+        }
+      else
+        {
+          actions[n++] = LIA_ATTENTION_ACTION_LOG_CONTACT;
+          actions[n++] = LIA_ATTENTION_ACTION_ASK_FOR_UPDATE;
+        }
+      actions[n++] = LIA_ATTENTION_ACTION_MARK_VERIFIED;
+      break;
+    case LIA_ATTENTION_FOLLOW_UP:
+      actions[n++] = LIA_ATTENTION_ACTION_LOG_CONTACT;
+      actions[n++] = LIA_ATTENTION_ACTION_MARK_DONE;
+      break;
+    case LIA_ATTENTION_EXPECTATION_DUE:
+    case LIA_ATTENTION_EXPECTATION_MISSED:
+      actions[n++] = LIA_ATTENTION_ACTION_MARK_MET;
+      actions[n++] = LIA_ATTENTION_ACTION_MARK_MISSED;
+      break;
+    case LIA_ATTENTION_AGREEMENT_ENDING:
+    default:
+      actions[n++] = LIA_ATTENTION_ACTION_RENEW;
+      break;
+    }
+  actions[n++] = LIA_ATTENTION_ACTION_OPEN;
+
+  g_assert (n <= LIA_ATTENTION_MAX_ACTIONS);
+
+  return n;
+}
+
+void
+lia_attention_item_get_shown_from (const LiaAttentionItem *item,
+                                   GDate                  *day)
+{
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (day != NULL);
+
+  g_date_clear (day, 1);
+  g_date_set_parse (day, item->due_on);
+  g_return_if_fail (g_date_valid (day));
+
+  /* Every other kind shows on its due day. */
+  if (item->kind == LIA_ATTENTION_AGREEMENT_ENDING)
+    g_date_subtract_days (day, LIA_ATTENTION_AGREEMENT_NOTICE_DAYS);
+}
+
+const char *
+lia_attention_group_get_title (LiaAttentionGroup group)
+{
+  switch (group)
+    {
+    case LIA_ATTENTION_GROUP_PROMISES:
+      return _("Promises");
+    case LIA_ATTENTION_GROUP_FOLLOW_UPS:
+      return _("Follow-Ups");
+    case LIA_ATTENTION_GROUP_AGREEMENTS:
+      return _("Agreements");
+    case LIA_ATTENTION_GROUP_INFORMATION:
+      return _("Out-of-Date Information");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+lia_attention_action_get_label (LiaAttentionAction action)
+{
+  switch (action)
+    {
+    case LIA_ATTENTION_ACTION_ASK_FOR_UPDATE:
+      return _("_Ask for an Update");
+    case LIA_ATTENTION_ACTION_LOG_CONTACT:
+      return _("_Log a Contact");
+    case LIA_ATTENTION_ACTION_MARK_VERIFIED:
+      return _("Mark as _Verified");
+    case LIA_ATTENTION_ACTION_MARK_DONE:
+      return _("Mark as _Done");
+    case LIA_ATTENTION_ACTION_MARK_MET:
+      return _("Mark _Met");
+    case LIA_ATTENTION_ACTION_MARK_MISSED:
+      return _("Mark M_issed");
+    case LIA_ATTENTION_ACTION_RENEW:
+      return _("_Renew");
+    case LIA_ATTENTION_ACTION_OPEN:
+      return _("_Open Partner");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+guint
+lia_attention_count_new_since (GPtrArray   *items,
+                               const GDate *since)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (items != NULL, 0);
+  g_return_val_if_fail (since != NULL && g_date_valid (since), 0);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GDate shown_from;
+
+      lia_attention_item_get_shown_from (g_ptr_array_index (items, i), &shown_from);
+      if (g_date_valid (&shown_from) && g_date_compare (&shown_from, since) > 0)
+        count++;
+    }
+
+  return count;
 }

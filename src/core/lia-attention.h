@@ -24,6 +24,34 @@ typedef enum
   LIA_ATTENTION_AGREEMENT_ENDING,
 } LiaAttentionKind;
 
+/* What the Today page groups by, in its order; a new source either joins
+ * a group or adds one here. */
+typedef enum
+{
+  LIA_ATTENTION_GROUP_PROMISES,
+  LIA_ATTENTION_GROUP_FOLLOW_UPS,
+  LIA_ATTENTION_GROUP_AGREEMENTS,
+  LIA_ATTENTION_GROUP_INFORMATION,
+} LiaAttentionGroup;
+
+#define LIA_ATTENTION_N_GROUPS (LIA_ATTENTION_GROUP_INFORMATION + 1)
+
+/* What can be done about an item; the page turns each into a button or a
+ * menu item, the first one an item lists being its primary action. */
+typedef enum
+{
+  LIA_ATTENTION_ACTION_ASK_FOR_UPDATE,
+  LIA_ATTENTION_ACTION_LOG_CONTACT,
+  LIA_ATTENTION_ACTION_MARK_VERIFIED,
+  LIA_ATTENTION_ACTION_MARK_DONE,
+  LIA_ATTENTION_ACTION_MARK_MET,
+  LIA_ATTENTION_ACTION_MARK_MISSED,
+  LIA_ATTENTION_ACTION_RENEW,
+  LIA_ATTENTION_ACTION_OPEN,
+} LiaAttentionAction;
+
+#define LIA_ATTENTION_MAX_ACTIONS 4
+
 #define LIA_TYPE_ATTENTION_KIND (lia_attention_kind_get_type ())
 #define LIA_TYPE_ATTENTION_ITEM (lia_attention_item_get_type ())
 
@@ -45,6 +73,7 @@ typedef struct
   char             *text;          /* a translated sentence */
   LiaUpkeepMode     upkeep_mode;   /* stale items */
   LiaDirection      direction;     /* expectations */
+  gint64            update_requested_at; /* stale items: the last request not yet answered, or 0 */
 } LiaAttentionItem;
 
 GType             lia_attention_kind_get_type (void);
@@ -63,6 +92,29 @@ gboolean          lia_attention_snooze        (LiaStore          *store,
 gboolean          lia_attention_unsnooze      (LiaStore          *store,
                                                const char        *key,
                                                GError           **error);
+
+/* The day, in @zone, that @now falls on; @now NULL means now. */
+void              lia_attention_get_today     (GTimeZone         *zone,
+                                               GDateTime         *now,
+                                               GDate             *today);
+
+LiaAttentionGroup lia_attention_item_get_group   (const LiaAttentionItem *item);
+const char       *lia_attention_item_get_icon_name (const LiaAttentionItem *item);
+/* Fills @actions (LIA_ATTENTION_MAX_ACTIONS long), the primary one first;
+ * returns how many. */
+guint             lia_attention_item_get_actions (const LiaAttentionItem *item,
+                                                  LiaAttentionAction     *actions);
+/* The first day the item showed on the radar. */
+void              lia_attention_item_get_shown_from (const LiaAttentionItem *item,
+                                                     GDate                  *day);
+const char       *lia_attention_group_get_title  (LiaAttentionGroup       group);
+/* A button's label, with a mnemonic. */
+const char       *lia_attention_action_get_label (LiaAttentionAction      action);
+
+/* How many of @items first showed after @since: what became due since the
+ * day Liaison last looked. */
+guint             lia_attention_count_new_since  (GPtrArray              *items,
+                                                  const GDate            *since);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaAttentionItem, lia_attention_item_unref)
 

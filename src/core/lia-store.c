@@ -1094,6 +1094,18 @@ _lia_store_now (LiaStore *self)
   return g_date_time_new_now_utc ();
 }
 
+/**
+ * lia_store_dup_now:
+ * @self: a #LiaStore
+ *
+ * Returns: (transfer full): now, by the store's clock
+ */
+GDateTime *
+lia_store_dup_now (LiaStore *self)
+{
+  return _lia_store_now (self);
+}
+
 void
 _lia_store_emit_changed (LiaStore      *self,
                          LiaRecordKind  kind,

@@ -80,6 +80,8 @@ void            lia_store_emit_reloaded     (LiaStore           *self);
 void            lia_store_set_clock         (LiaStore           *self,
                                              LiaStoreClockFunc   now,
                                              gpointer            user_data);
+/* Now by the store's clock (tests set it), in UTC. */
+GDateTime      *lia_store_dup_now           (LiaStore           *self);
 gboolean        lia_store_get_counts        (LiaStore           *self,
                                              LiaStoreCounts     *counts,
                                              GError            **error);

@@ -466,6 +466,23 @@ lia_contact_logger_get_valid (LiaContactLogger *self)
 }
 
 /**
+ * lia_contact_logger_set_confirms_info:
+ * @self: a #LiaContactLogger
+ * @confirms_info: whether the contact confirms the partner's information
+ *
+ * Sets the switch's starting state; checking in on out-of-date
+ * information is a contact that usually confirms it.
+ */
+void
+lia_contact_logger_set_confirms_info (LiaContactLogger *self,
+                                      gboolean          confirms_info)
+{
+  g_return_if_fail (LIA_IS_CONTACT_LOGGER (self));
+
+  gtk_switch_set_active (self->confirms_switch, confirms_info);
+}
+
+/**
  * lia_contact_logger_save:
  * @self: a #LiaContactLogger
  * @error: where to put what went wrong

@@ -26,6 +26,8 @@ LiaContactLogger *lia_contact_logger_new_for_interaction (GtkWindow      *parent
                                                           LiaStore       *store,
                                                           LiaInteraction *interaction);
 gboolean          lia_contact_logger_get_valid (LiaContactLogger *self);
+void              lia_contact_logger_set_confirms_info (LiaContactLogger *self,
+                                                        gboolean          confirms_info);
 gboolean          lia_contact_logger_save      (LiaContactLogger *self,
                                                 GError          **error);
 

@@ -15,13 +15,15 @@
 #include "lia-sample-data.h"
 #include "lia-search-page.h"
 #include "lia-settings.h"
+#include "lia-today-page.h"
 #include "lia-trash-page.h"
 #include "lia-welcome-page.h"
 #include "lia-window.h"
 
 /* The areas of the desk, in sidebar order. Adding an area is one line here:
  * its page is a widget with a writable "store" property (a LiaStore) that
- * the window keeps set to the database it shows. */
+ * the window keeps set to the database it shows, and, when the sidebar
+ * should show how many things wait there, a readable "count" (guint). */
 typedef struct
 {
   const char *name;
@@ -31,6 +33,7 @@ typedef struct
 } LiaArea;
 
 static const LiaArea areas[] = {
+  { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type },
   { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
   { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
@@ -172,8 +175,33 @@ on_sidebar_row_activated_cb (LiaWindow     *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static gboolean
+count_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint count = g_value_get_uint (from);
+
+  g_value_take_string (to, count > 0 ? g_strdup_printf ("%u", count) : NULL);
+
+  return TRUE;
+}
+
+static gboolean
+count_to_visible (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+
+  return TRUE;
+}
+
 static GtkWidget *
-create_sidebar_row (const LiaArea *area)
+create_sidebar_row (const LiaArea *area,
+                    GtkWidget     *page)
 {
   GtkWidget *row;
   GtkWidget *box;
@@ -185,8 +213,23 @@ create_sidebar_row (const LiaArea *area)
   label = gtk_label_new (_(area->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL)
+    {
+      GtkWidget *count = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (count, "sidebar-count");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+      g_object_bind_property_full (page, "count", count, "label", G_BINDING_SYNC_CREATE,
+                                   count_to_label, NULL, NULL, NULL);
+      g_object_bind_property_full (page, "count", count, "visible", G_BINDING_SYNC_CREATE,
+                                   count_to_visible, NULL, NULL, NULL);
+      gtk_box_append (GTK_BOX (box), count);
+    }
 
   row = gtk_list_box_row_new ();
   gtk_widget_set_name (row, area->name);
@@ -206,7 +249,7 @@ add_areas (LiaWindow *self)
       page = g_object_new (area->get_type (), NULL);
       g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
       gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
-      gtk_list_box_append (self->sidebar, create_sidebar_row (area));
+      gtk_list_box_append (self->sidebar, create_sidebar_row (area, page));
     }
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
@@ -295,6 +338,59 @@ on_search_page_result_activated_cb (LiaWindow             *self,
   /* Side by side, the focus stays in the results, for the next one. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_today_open_partner_cb (LiaTodayPage *page,
+                          gint64        partner_id,
+                          LiaWindow    *self)
+{
+  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+
+  select_area (self, "partners");
+  lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), partner_id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+lia_window_show_area_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  select_area (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Once per database a day: what became due since Liaison last looked,
+ * as a desktop notification that opens Today. */
+static void
+notify_new_items (LiaWindow *self)
+{
+  LiaTodayPage *today = LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today"));
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  guint count;
+
+  if (self->store == NULL || application == NULL ||
+      (count = lia_today_page_take_new_count (today)) == 0)
+    return;
+
+  notification = g_notification_new (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Something New Needs a Human",
+                                                  "New Things Need a Human",
+                                                  count));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u item became due since you last opened Liaison.",
+                                       "%u items became due since you last opened Liaison.",
+                                       count),
+                          count);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.show-today");
+  g_notification_add_button (notification, _("Open Today"), "app.show-today");
+  g_application_send_notification (application, "new-today-items", notification);
 }
 
 static void
@@ -649,6 +745,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, lia_window_explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lia_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", lia_window_show_area_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -673,6 +770,8 @@ lia_window_init (LiaWindow *self)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   add_areas (self);
+  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "today"), "open-partner",
+                           G_CALLBACK (on_today_open_partner_cb), self, 0);
   g_object_bind_property (self, "store", self->search_page, "store", G_BINDING_SYNC_CREATE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_title (self);
@@ -704,6 +803,8 @@ lia_window_new (AdwApplication *application,
 
   if (store == NULL)
     show_error (self, error);
+  else
+    notify_new_items (self);
 
   return self;
 }
@@ -729,4 +830,5 @@ lia_window_set_store (LiaWindow *self,
   update_title (self);
   update_visible_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  notify_new_items (self);
 }
