@@ -277,6 +277,18 @@ click_undo (Fixture *fixture)
   iterate ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static char *
 row_text (GtkWidget *row)
 {
@@ -412,6 +424,7 @@ test_today_ask_for_update (Fixture       *fixture,
   g_autoptr(GPtrArray) interactions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
   LiaInteraction *request;
   const char *query;
 
@@ -419,6 +432,17 @@ test_today_ask_for_update (Fixture       *fixture,
   g_signal_connect (get_page (fixture), "open-uri", G_CALLBACK (on_open_uri_cb), &uri);
 
   click_primary (fixture, key, "_Ask for an Update");
+
+  /* The e-mail is shown first; nothing is logged until it goes. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "To: Dana Ortiz <dana@riverbend.example>\nSubject: Please check your listing");
+  interactions = lia_store_list_interactions (fixture->store, fixture->riverbend_id, &error);
+  g_assert_cmpuint (interactions->len, ==, 0);
+  g_clear_pointer (&interactions, g_ptr_array_unref);
+  adw_message_dialog_response (dialog, "send");
+  iterate ();
 
   /* The mail program gets the e-mail to the primary contact. */
   g_assert_nonnull (uri);

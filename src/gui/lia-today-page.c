@@ -700,38 +700,165 @@ lia_today_page_snooze_action (GtkWidget  *widget,
     present_snooze_dialog (self, item);
 }
 
+typedef struct
+{
+  LiaTodayPage     *self;
+  LiaUpdateRequest *request;
+  LiaAttentionItem *item;
+  GtkTextBuffer    *buffer;
+} AskData;
+
+static void
+ask_data_free (gpointer data)
+{
+  AskData *ask = data;
+
+  g_clear_object (&ask->self);
+  g_clear_pointer (&ask->request, lia_update_request_free);
+  g_clear_pointer (&ask->item, lia_attention_item_unref);
+  g_free (ask);
+}
+
+static const char *
+get_sender (void)
+{
+  const char *sender = g_get_real_name ();
+
+  /* No real name on the account: better no signature than a login name. */
+  if (g_strcmp0 (sender, "Unknown") == 0 || sender[0] == '\0' ||
+      g_strcmp0 (sender, g_get_user_name ()) == 0)
+    return NULL;
+
+  return sender;
+}
+
+/* Sent (to the mail program or the clipboard): logged, and the partner
+ * leaves the page while they have time to answer. */
+static void
+on_ask_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           AskData          *ask)
+{
+  LiaTodayPage *self = ask->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkTextIter start, end;
+
+  if ((g_strcmp0 (response, "send") != 0 && g_strcmp0 (response, "copy") != 0) ||
+      self->store == NULL)
+    return;
+
+  /* What the coordinator changed in the text is what goes. */
+  gtk_text_buffer_get_bounds (ask->buffer, &start, &end);
+  g_free (ask->request->body);
+  ask->request->body = gtk_text_buffer_get_text (ask->buffer, &start, &end, FALSE);
+
+  if (!lia_upkeep_log_update_request (self->store, ask->item->partner_id, get_sender (), NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (g_strcmp0 (response, "send") == 0)
+    {
+      g_autofree char *uri = lia_update_request_to_uri (ask->request);
+      gboolean handled = FALSE;
+
+      g_signal_emit (self, signals [OPEN_URI], 0, uri, &handled);
+      /* Translators: a partner's name */
+      title = g_strdup_printf (_("Update requested from %s"), ask->item->partner_name);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf ("%s\n\n%s", ask->request->subject, ask->request->body);
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      /* Translators: a partner's name */
+      title = g_strdup_printf (_("E-mail to %s copied; the request is logged"), ask->item->partner_name);
+    }
+
+  snooze_for_days (self, ask->item->key, ASKED_SNOOZE_DAYS, TRUE);
+  show_toast (self, title, NULL);
+}
+
+/* The e-mail is shown before it goes: it can be read, changed, or copied
+ * into a webmail page where no mail program opens mailto: links. */
 static void
 ask_for_update (LiaTodayPage           *self,
                 const LiaAttentionItem *item)
 {
   g_autoptr(LiaUpdateRequest) request = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *key = g_strdup (item->key);
-  const char *sender = g_get_real_name ();
-  gboolean handled = FALSE;
-
-  if (g_strcmp0 (sender, "Unknown") == 0)
-    sender = NULL;
+  g_autofree char *recipient = NULL;
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *text_view;
+  AskData *ask;
 
   request = lia_update_request_compose (self->store, item->partner_id, &self->today,
                                         lia_settings_get_library_name (lia_settings_get_default ()),
-                                        sender, &error);
-  if (request == NULL ||
-      !lia_upkeep_log_update_request (self->store, item->partner_id, sender, NULL, &error))
+                                        get_sender (), &error);
+  if (request == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  uri = lia_update_request_to_uri (request);
-  g_signal_emit (self, signals [OPEN_URI], 0, uri, &handled);
+  if (request->to == NULL)
+    recipient = g_strdup (_("No e-mail address is on file: the mail program will ask for one."));
+  else if (request->to_name != NULL)
+    /* Translators: a person's name, then an e-mail address */
+    recipient = g_strdup_printf (_("To: %s <%s>"), request->to_name, request->to);
+  else
+    /* Translators: an e-mail address */
+    recipient = g_strdup_printf (_("To: %s"), request->to);
+  /* Translators: the recipient line, then the e-mail's subject */
+  heading = g_strdup_printf (_("%s\nSubject: %s"), recipient, request->subject);
 
-  /* Translators: a partner's name */
-  title = g_strdup_printf (_("Update requested from %s"), item->partner_name);
-  snooze_for_days (self, key, ASKED_SNOOZE_DAYS, TRUE);
-  show_toast (self, title, NULL);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Ask for an Update"), heading);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), request->body, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("E-mail text"),
+                                  -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Copy Text"),
+                                    "send", _("_Open in Mail Program"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  ask = g_new0 (AskData, 1);
+  ask->self = g_object_ref (self);
+  ask->request = g_steal_pointer (&request);
+  ask->item = lia_attention_item_ref ((LiaAttentionItem *)item);
+  ask->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  g_object_set_data_full (G_OBJECT (dialog), "lia-ask", ask, ask_data_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_dialog_response_cb), ask);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
