@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lia-application.h"
+#include "lia-contact-logger.h"
 #include "lia-attention.h"
 #include "lia-database.h"
 #include "lia-partners-page.h"
@@ -495,6 +496,86 @@ test_today_snooze (Fixture       *fixture,
   g_assert_nonnull (find_row (fixture, key));
 }
 
+static gboolean
+row_is_gone (gpointer data)
+{
+  Fixture *fixture = ((gpointer *)data)[0];
+  const char *key = ((gpointer *)data)[1];
+
+  return find_row (fixture, key) == NULL;
+}
+
+static void
+test_today_snooze_until (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *key = g_strdup_printf ("agreement:%" G_GINT64_FORMAT, fixture->agreement_id);
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 3, 2, 12, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2026, 3, 20, 12, 0, 0);
+  AdwMessageDialog *dialog;
+  GtkCalendar *calendar;
+
+  open_window (fixture, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (find_row (fixture, key)), "today.snooze", "(si)", key, 0);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
+
+  /* A snooze ends on a day to come. */
+  gtk_calendar_select_day (calendar, today);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "snooze"));
+  gtk_calendar_select_day (calendar, later);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "snooze"));
+  adw_message_dialog_response (dialog, "snooze");
+  iterate ();
+  g_assert_null (find_row (fixture, key));
+
+  /* The day before it ends it is still away; on that day it is back. */
+  fixture->now = unix_noon (2026, 3, 19);
+  lia_today_page_refresh (get_page (fixture));
+  g_assert_null (find_row (fixture, key));
+  fixture->now = unix_noon (2026, 3, 20);
+  lia_today_page_refresh (get_page (fixture));
+  g_assert_nonnull (find_row (fixture, key));
+}
+
+/* Logging the contact that answers a follow-up closes it. */
+static void
+test_today_log_contact (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *key = g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, fixture->follow_up_id);
+  g_autoptr(LiaInteraction) follow_up = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaContactLogger *logger = NULL;
+  GtkEditable *summary;
+  gpointer gone[2] = { fixture, key };
+
+  open_window (fixture, NULL);
+  click_primary (fixture, key, "_Log a Contact");
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LIA_IS_CONTACT_LOGGER (l->data))
+      logger = l->data;
+  g_assert_nonnull (logger);
+
+  summary = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (logger), LIA_TYPE_CONTACT_LOGGER,
+                                                         "summary_row"));
+  gtk_editable_set_text (summary, "Tutors confirmed for April");
+  g_assert_true (lia_contact_logger_save (logger, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (logger));
+
+  lia_test_iterate_until (row_is_gone, gone, "the follow-up leaves the page");
+  follow_up = lia_store_get_interaction (fixture->store, fixture->follow_up_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_interaction_get_follow_up_done_at (follow_up), ==, fixture->now);
+}
+
 static void
 test_today_met_and_renew (Fixture       *fixture,
                           gconstpointer  data)
@@ -802,6 +883,8 @@ main (int   argc,
   ADD ("mark-verified-and-undo", test_today_mark_verified_and_undo);
   ADD ("ask-for-update", test_today_ask_for_update);
   ADD ("snooze", test_today_snooze);
+  ADD ("snooze-until", test_today_snooze_until);
+  ADD ("log-contact", test_today_log_contact);
   ADD ("met-and-renew", test_today_met_and_renew);
   ADD ("open-partner", test_today_open_partner);
   ADD ("empty-state", test_today_empty_state);
