@@ -160,7 +160,7 @@ test_info_sample (Fixture       *fixture,
   g_assert_cmpstr (fixture->err, ==, "");
   expected_file = g_strdup_printf ("file: %s\n", path);
   g_assert_true (g_str_has_prefix (fixture->out, expected_file));
-  g_assert_nonnull (strstr (fixture->out, "\nschema-version: 1\n"));
+  g_assert_nonnull (strstr (fixture->out, "\nschema-version: " G_STRINGIFY (LIA_SCHEMA_VERSION) "\n"));
   g_assert_nonnull (strstr (fixture->out, "\npartners: 60\n"));
   g_assert_true (g_str_has_suffix (fixture->out, "\nintegrity: ok\n"));
   g_assert_null (strstr (fixture->out, "\nevents: 0\n"));

@@ -68,6 +68,23 @@ query_text (sqlite3    *handle,
   return value;
 }
 
+/* The details of EXPLAIN QUERY PLAN, one line each. */
+static char *
+query_plan (sqlite3    *handle,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *)sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
 /* Runs SQL on a file through a plain sqlite connection, behind Liaison's back. */
 static void
 raw_exec (const char *path,
@@ -368,24 +385,61 @@ test_full_rolls_back (Fixture       *fixture,
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_index"), ==, 5);
 }
 
+/* The first @n_builtin of the built-in migrations (all when 0), and
+ * @extra_sql, when not NULL, as the next version. Free the array and each
+ * sql but @extra_sql's with free_migrations(). */
 static LiaMigration *
-builtin_plus (const char *extra_sql,
+builtin_plus (guint       n_builtin,
+              const char *extra_sql,
               guint      *n)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  LiaMigration *migrations = g_new0 (LiaMigration, 2);
+  g_auto(GStrv) names = NULL;
+  LiaMigration *migrations;
+  guint count;
 
-  bytes = g_resource_lookup_data (lia_core_get_resource (),
-                                  "/org/liaisonapp/Liaison/core/migrations/0001-initial.sql",
-                                  0, NULL);
-  g_assert_nonnull (bytes);
-  migrations[0].version = 1;
-  migrations[0].sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  migrations[1].version = 2;
-  migrations[1].sql = extra_sql;
-  *n = 2;
+  names = g_resource_enumerate_children (lia_core_get_resource (),
+                                         "/org/liaisonapp/Liaison/core/migrations", 0, NULL);
+  g_assert_nonnull (names);
+  count = g_strv_length (names);
+  g_assert_cmpuint (count, ==, LIA_SCHEMA_VERSION);
+  if (n_builtin == 0 || n_builtin > count)
+    n_builtin = count;
+
+  migrations = g_new0 (LiaMigration, n_builtin + 1);
+  for (guint i = 0; i < n_builtin; i++)
+    {
+      /* Named NNNN-what.sql: version i + 1 is the name that starts so. */
+      g_autofree char *prefix = g_strdup_printf ("%04u-", i + 1);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (guint j = 0; j < count; j++)
+        if (g_str_has_prefix (names[j], prefix))
+          path = g_build_path ("/", "/org/liaisonapp/Liaison/core/migrations", names[j], NULL);
+      g_assert_nonnull (path);
+      bytes = g_resource_lookup_data (lia_core_get_resource (), path, 0, NULL);
+      g_assert_nonnull (bytes);
+      migrations[i].version = (int)i + 1;
+      migrations[i].sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  *n = n_builtin;
+  if (extra_sql != NULL)
+    {
+      migrations[n_builtin].version = (int)n_builtin + 1;
+      migrations[n_builtin].sql = extra_sql;
+      *n = n_builtin + 1;
+    }
 
   return migrations;
+}
+
+static void
+free_migrations (LiaMigration *migrations,
+                 guint         n_builtin)
+{
+  for (guint i = 0; i < n_builtin; i++)
+    g_free ((char *)migrations[i].sql);
+  g_free (migrations);
 }
 
 static void
@@ -395,26 +449,26 @@ test_backup_before_migration (Fixture       *fixture,
   g_autoptr(LiaDatabase) db = create_database (fixture->path);
   g_autoptr(LiaDatabase) backup = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected_backup = g_build_filename (fixture->dir, "liaison.v1-backup.db", NULL);
-  g_autofree LiaMigration *migrations = NULL;
+  g_autofree char *expected_backup = g_strdup_printf ("%s/liaison.v%d-backup.db", fixture->dir, LIA_SCHEMA_VERSION);
+  LiaMigration *migrations;
   guint n;
 
   insert_partners (db, 4);
   g_clear_object (&db);
 
-  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);", &n);
+  migrations = builtin_plus (0, "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);", &n);
   db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
-  g_free ((char *)migrations[0].sql);
+  free_migrations (migrations, n - 1);
   g_assert_no_error (error);
-  g_assert_cmpint (lia_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION + 1);
   g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT x FROM extra"), ==, 7);
   g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 4);
   g_assert_cmpstr (lia_database_get_backup_path (db), ==, expected_backup);
 
-  /* The copy is the file as it was: version 1, the partners, no new table. */
+  /* The copy is the file as it was: the partners, no new table. */
   backup = lia_database_open (expected_backup, LIA_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lia_database_get_schema_version (backup), ==, 1);
+  g_assert_cmpint (lia_database_get_schema_version (backup), ==, LIA_SCHEMA_VERSION);
   g_assert_cmpint (query_int (lia_database_get_handle (backup), "SELECT count(*) FROM partner"), ==, 4);
   g_assert_cmpint (query_int (lia_database_get_handle (backup),
                               "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), ==, 0);
@@ -426,16 +480,16 @@ test_failed_migration_leaves_file (Fixture       *fixture,
 {
   g_autoptr(LiaDatabase) db = create_database (fixture->path);
   g_autoptr(GError) error = NULL;
-  g_autofree LiaMigration *migrations = NULL;
+  LiaMigration *migrations;
   guint n;
 
   insert_partners (db, 2);
   g_clear_object (&db);
 
   /* The first statement works, the second fails: both must be undone. */
-  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);", &n);
+  migrations = builtin_plus (0, "CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);", &n);
   db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
-  g_free ((char *)migrations[0].sql);
+  free_migrations (migrations, n - 1);
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION);
   g_assert_nonnull (strstr (error->message, "left as it was"));
   g_assert_null (db);
@@ -443,10 +497,56 @@ test_failed_migration_leaves_file (Fixture       *fixture,
 
   db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lia_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
   g_assert_cmpint (query_int (lia_database_get_handle (db),
                               "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), ==, 0);
   g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM partner"), ==, 2);
+}
+
+/* A file of schema version 1 with a partner and an update request opens
+ * at version 2, with its data and the new index, which the query of
+ * "update requested on" uses. */
+static void
+test_migrate_1_to_2 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  LiaMigration *migrations;
+  sqlite3 *handle;
+  guint n;
+
+  migrations = builtin_plus (1, NULL, &n);
+  g_assert_cmpuint (n, ==, 1);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
+  free_migrations (migrations, n);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 1);
+  insert_partners (db, 2);
+  g_assert_true (lia_database_exec (db,
+                                    "INSERT INTO interaction (partner_id, kind, occurred_at, summary, created_at, updated_at)"
+                                    " VALUES (1, 'update-request', 100, 'Asked', 100, 100),"
+                                    "        (1, 'call', 200, 'Called', 200, 200)",
+                                    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = lia_database_get_handle (db);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 2);
+  g_assert_nonnull (lia_database_get_backup_path (db));
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM partner"), ==, 2);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM interaction"), ==, 2);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'interaction_update_request_idx'"),
+                   ==, 1);
+  plan = query_plan (handle,
+                     "SELECT max (i.occurred_at) FROM interaction AS i"
+                     " WHERE i.partner_id = 1 AND i.kind = 'update-request' AND i.deleted_at IS NULL");
+  g_assert_nonnull (strstr (plan, "interaction_update_request_idx"));
+  g_assert_true (lia_database_check_integrity (db, NULL));
 }
 
 static void
@@ -571,6 +671,7 @@ main (int   argc,
   ADD ("/database/full-rolls-back", test_full_rolls_back);
   ADD ("/database/backup-before-migration", test_backup_before_migration);
   ADD ("/database/failed-migration", test_failed_migration_leaves_file);
+  ADD ("/database/migrate-1-to-2", test_migrate_1_to_2);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);
