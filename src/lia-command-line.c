@@ -18,9 +18,11 @@
 #include "lia-csv.h"
 #include "lia-database.h"
 #include "lia-enums.h"
+#include "lia-ical.h"
 #include "lia-partner-export.h"
 #include "lia-partner-import.h"
 #include "lia-sample-data.h"
+#include "lia-settings.h"
 #include "lia-store.h"
 
 typedef struct
@@ -43,10 +45,12 @@ print_usage (FILE *stream)
              "  liaison sample-data --output FILE [--partners N] [--events N]\n"
              "                      [--interactions N] [--contacts N] [--seed S] [--date YYYY-MM-DD]\n"
              "                                                  Write a database of sample data\n"
-             "  liaison [--database FILE] import [--dry-run] FILE.csv\n"
-             "                                                  Add and update partners from a spreadsheet\n"
-             "  liaison [--database FILE] export --format csv-partners|csv-contacts|vcard --output FILE\n"
-             "                                                  Write the partners to a file (- for standard output)\n"
+             "  liaison [--database FILE] import [--dry-run] FILE.csv|FILE.ics\n"
+             "                                                  Add and update partners from a spreadsheet,\n"
+             "                                                  or events from an iCalendar file\n"
+             "  liaison [--database FILE] export --format csv-partners|csv-contacts|vcard|ics --output FILE\n"
+             "                                                  Write the partners, or the events (ics), to a file\n"
+             "                                                  (- for standard output)\n"
              "  liaison [--database FILE] today [--json] [--date YYYY-MM-DD]\n"
              "                                                  List what needs doing (the Today page)\n"
              "  liaison --version                               Show the version\n"
@@ -318,12 +322,29 @@ open_database (const char            *database,
   return g_steal_pointer (&db);
 }
 
-/* Reads and checks the file before any database is opened, so a file that
- * cannot be imported leaves everything as it was. */
-static LiaCsvTable *
-read_partner_file (const char *path)
+/* What import reads: a spreadsheet of partners or a calendar of events. */
+typedef struct
 {
-  g_autoptr(LiaCsvTable) table = NULL;
+  LiaCsvTable *table;     /* Owned; NULL for a calendar */
+  GBytes      *calendar;  /* Owned; NULL for a spreadsheet */
+} ImportFile;
+
+static void
+import_file_clear (ImportFile *file)
+{
+  g_clear_pointer (&file->table, lia_csv_table_unref);
+  g_clear_pointer (&file->calendar, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportFile, import_file_clear)
+
+/* Reads and checks the file before any database is opened, so a file that
+ * cannot be imported leaves everything as it was. An iCalendar file (by
+ * its content, whatever its name) is checked when it is planned. */
+static gboolean
+read_import_file (const char *path,
+                  ImportFile *file)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_filename_display_basename (path);
@@ -333,28 +354,46 @@ read_partner_file (const char *path)
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       failure (error);
-      return NULL;
+      return FALSE;
     }
   bytes = g_bytes_new_take (contents, length);
 
-  if (length >= 15 && strncmp (contents, "BEGIN:VCALENDAR", 15) == 0)
+  if (lia_ical_sniff (bytes))
     {
-      g_set_error (&error, LIA_CSV_ERROR, LIA_CSV_ERROR_MALFORMED,
-                   _("‘%s’ is an iCalendar file: importing events is not possible yet. Import partners from a CSV file."),
-                   name);
-      failure (error);
-      return NULL;
+      file->calendar = g_steal_pointer (&bytes);
+      return TRUE;
     }
 
-  if (!(table = lia_csv_parse (bytes, &error)) ||
-      !lia_partner_import_check_columns (table, &error))
+  if (!(file->table = lia_csv_parse (bytes, &error)) ||
+      !lia_partner_import_check_columns (file->table, &error))
+    {
+      g_prefix_error (&error, "‘%s’: ", name);
+      failure (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The plan of a calendar file: events from it, checked against @store. */
+static LiaIcalPlan *
+plan_calendar (LiaStore   *store,
+               const char *path,
+               GBytes     *calendar)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *tzid = lia_settings_dup_library_time_zone (lia_settings_get_default ());
+  LiaIcalPlan *plan;
+
+  if (!(plan = lia_ical_plan_new (store, calendar, tzid, -1, &error)))
     {
       g_prefix_error (&error, "‘%s’: ", name);
       failure (error);
       return NULL;
     }
 
-  return g_steal_pointer (&table);
+  return plan;
 }
 
 static int
@@ -366,33 +405,38 @@ run_import (const char *database,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what the import would do"), NULL },
     { NULL }
   };
-  g_autoptr(LiaCsvTable) table = NULL;
+  g_auto(ImportFile) file = { NULL, NULL };
   g_autoptr(LiaDatabase) db = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaImportPlan) plan = NULL;
+  g_autoptr(LiaIcalPlan) ical_plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *preview = NULL;
   g_autofree char *scratch = NULL;
   int status = LIA_EXIT_OK;
   guint created, updated, skipped;
+  gboolean planned = FALSE;
+  gboolean applied = FALSE;
 
   if (!parse_command_arguments ("import", entries, 1, argv, &status))
     return status;
 
   if (g_strv_length (*argv) < 2)
-    return usage_error (_("import needs the FILE.csv to read"));
+    return usage_error (_("import needs the FILE.csv or FILE.ics to read"));
 
-  if (!(table = read_partner_file ((*argv)[1])))
+  if (!read_import_file ((*argv)[1], &file))
     return LIA_EXIT_FAILURE;
 
-  if (dry_run)
+  /* A dry run never creates a database: a missing one is planned against
+   * an empty copy in a scratch folder. So is a calendar for a missing
+   * database, which libical only reads when it is planned: the database
+   * is made once the file has proved readable. */
+  if (dry_run || file.calendar != NULL)
     {
       g_autofree char *path = global_database != NULL ? g_strdup (global_database)
                               : database != NULL ? g_strdup (database)
                               : lia_database_get_default_path ();
 
-      /* A dry run never creates a database: a missing one is planned
-       * against an empty copy in a scratch folder. */
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         {
           g_autofree char *scratch_db = NULL;
@@ -401,27 +445,66 @@ run_import (const char *database,
             return failure (error);
           scratch_db = g_build_filename (scratch, "empty.db", NULL);
           if (!(db = lia_database_open (scratch_db, LIA_DATABASE_OPEN_CREATE, &error)))
-            return failure (error);
+            status = failure (error);
         }
     }
 
-  if (db == NULL && !(db = open_database (database, LIA_DATABASE_OPEN_CREATE)))
-    return LIA_EXIT_FAILURE;
+  if (status == LIA_EXIT_OK && db == NULL && !(db = open_database (database, LIA_DATABASE_OPEN_CREATE)))
+    status = LIA_EXIT_FAILURE;
 
-  store = lia_store_new (db);
-  if (!(plan = lia_partner_import_plan (store, table, &error)))
-    status = failure (error);
+  if (status == LIA_EXIT_OK)
+    store = lia_store_new (db);
 
-  if (plan != NULL)
+  if (store != NULL && file.calendar != NULL)
     {
-      preview = lia_import_plan_format (plan);
-      lia_import_plan_get_counts (plan, &created, &updated, &skipped);
-      g_print ("%s", preview);
+      if ((ical_plan = plan_calendar (store, (*argv)[1], file.calendar)) != NULL)
+        {
+          planned = TRUE;
+          preview = lia_ical_plan_format (ical_plan);
+          lia_ical_plan_get_counts (ical_plan, &created, &updated, &skipped);
+          g_print ("%s", preview);
 
+          if (!dry_run && scratch != NULL)
+            {
+              /* Planned against the empty scratch database: every event is
+               * a create, which the new database takes as it is. */
+              g_clear_object (&store);
+              g_clear_object (&db);
+              if ((db = open_database (database, LIA_DATABASE_OPEN_CREATE)) != NULL)
+                store = lia_store_new (db);
+            }
+          if (!dry_run && store != NULL)
+            applied = lia_ical_plan_apply (ical_plan, store, &error);
+          else if (!dry_run)
+            {
+              planned = FALSE;
+              status = LIA_EXIT_FAILURE;
+            }
+        }
+      else
+        status = LIA_EXIT_FAILURE;
+    }
+  else if (store != NULL)
+    {
+      if ((plan = lia_partner_import_plan (store, file.table, &error)) != NULL)
+        {
+          planned = TRUE;
+          preview = lia_import_plan_format (plan);
+          lia_import_plan_get_counts (plan, &created, &updated, &skipped);
+          g_print ("%s", preview);
+          if (!dry_run)
+            applied = lia_import_plan_apply (plan, store, &error);
+        }
+      else
+        status = failure (error);
+    }
+
+  if (planned)
+    {
       /* Stable lines that scripts read (README, "Command line"). */
       if (dry_run)
         g_print ("Dry run: would create %u, update %u, skip %u.\n", created, updated, skipped);
-      else if (!lia_import_plan_apply (plan, store, &error))
+      else if (!applied)
         status = failure (error);
       else
         g_print ("Created %u, updated %u, skipped %u.\n", created, updated, skipped);
@@ -435,9 +518,9 @@ run_import (const char *database,
       g_clear_object (&db);
       for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
         {
-          g_autofree char *file = g_strconcat (scratch, G_DIR_SEPARATOR_S "empty.db", suffixes[i], NULL);
+          g_autofree char *file_path = g_strconcat (scratch, G_DIR_SEPARATOR_S "empty.db", suffixes[i], NULL);
 
-          g_remove (file);
+          g_remove (file_path);
         }
       g_rmdir (scratch);
     }
@@ -453,7 +536,7 @@ run_export (const char *database,
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("What to write: csv-partners, csv-contacts or vcard"), N_("FORMAT") },
+      N_("What to write: csv-partners, csv-contacts, vcard or ics"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE (- for standard output)"), N_("FILE") },
     { NULL }
@@ -462,7 +545,8 @@ run_export (const char *database,
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  LiaPartnerExportFormat format;
+  LiaPartnerExportFormat format = 0;
+  gboolean ics;
   int status = LIA_EXIT_OK;
   const char *data;
   gsize length;
@@ -473,9 +557,10 @@ run_export (const char *database,
   if (format_name == NULL || output == NULL)
     return usage_error (_("export needs --format FORMAT and --output FILE"));
 
-  if (!lia_partner_export_format_from_name (format_name, &format))
+  ics = g_str_equal (format_name, "ics");
+  if (!ics && !lia_partner_export_format_from_name (format_name, &format))
     {
-      g_autofree char *message = g_strdup_printf (_("--format needs csv-partners, csv-contacts or vcard, not ‘%s’"),
+      g_autofree char *message = g_strdup_printf (_("--format needs csv-partners, csv-contacts, vcard or ics, not ‘%s’"),
                                                   format_name);
       return usage_error (message);
     }
@@ -498,7 +583,11 @@ run_export (const char *database,
     }
 
   store = lia_store_new (db);
-  if (!(bytes = lia_partner_export (store, format, NULL, &error)))
+  if (ics)
+    bytes = lia_ical_export (store, NULL, &error);
+  else
+    bytes = lia_partner_export (store, format, NULL, &error);
+  if (bytes == NULL)
     return failure (error);
 
   data = g_bytes_get_data (bytes, &length);
@@ -510,7 +599,15 @@ run_export (const char *database,
     }
 
   /* Written whole or not at all. */
-  if (!g_file_set_contents (output, data, length, &error))
+  if (ics)
+    {
+      g_autoptr(GFile) output_file = g_file_new_for_path (output);
+
+      if (!g_file_replace_contents (output_file, data, length, NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        return failure (error);
+    }
+  else if (!g_file_set_contents (output, data, length, &error))
     return failure (error);
 
   g_print ("%s\n", output);
@@ -553,8 +650,12 @@ print_today_json (GPtrArray *items)
       json_builder_add_string_value (builder, lia_enum_to_nick (LIA_TYPE_ATTENTION_KIND, item->kind));
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder, item->key);
+      /* null: the library's own (an event of the library itself). */
       json_builder_set_member_name (builder, "partner");
-      json_builder_add_string_value (builder, item->partner_name);
+      if (item->partner_id != 0)
+        json_builder_add_string_value (builder, item->partner_name);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "partner_id");
       json_builder_add_int_value (builder, item->partner_id);
       json_builder_set_member_name (builder, "due");
@@ -640,7 +741,9 @@ run_today (const char *database,
       LiaAttentionItem *item = g_ptr_array_index (items, i);
       g_autofree char *lateness = format_lateness (item->days_overdue);
 
-      g_print ("%s  %s  %s  %s\n", item->due_on, lateness, item->partner_name, item->text);
+      /* "-" stands for the library itself, so the columns stay four. */
+      g_print ("%s  %s  %s  %s\n", item->due_on, lateness,
+               item->partner_id != 0 ? item->partner_name : "-", item->text);
     }
 
   return LIA_EXIT_OK;
@@ -690,8 +793,8 @@ lia_command_line_run (char ***argv,
                                     _("Commands:\n"
                                       "  info          Show the file, schema version, counts and integrity\n"
                                       "  sample-data   Write a database of sample data\n"
-                                      "  import        Add and update partners from a CSV file\n"
-                                      "  export        Write the partners as CSV or vCard\n"
+                                      "  import        Add and update partners from a CSV file, or events from an iCalendar file\n"
+                                      "  export        Write the partners as CSV or vCard, or the events as iCalendar\n"
                                       "  today         List what needs doing (the Today page)"));
 
   if (!g_option_context_parse_strv (context, &args, &error))

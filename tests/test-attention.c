@@ -13,6 +13,8 @@
 #include "lia-store.h"
 #include "lia-test-util.h"
 
+#include <sqlite3.h>
+
 #define DAY 86400
 
 typedef struct
@@ -473,6 +475,144 @@ test_order (Fixture       *fixture,
   g_assert_cmpint (item->days_overdue, ==, -10);
 }
 
+/* An event in UTC, so that its instants are plain to read. */
+static gint64
+add_event (Fixture    *fixture,
+           gint64      partner_id,
+           const char *title,
+           const char *dtstart,
+           gboolean    all_day,
+           const char *venue,
+           const char *description,
+           const char *status,
+           const char *rrule,
+           gint64      last_end_utc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  LiaDatabase *database = lia_store_get_database (fixture->store);
+
+  if (all_day)
+    {
+      g_autofree char *midnight = g_strconcat (dtstart, "T00:00:00Z", NULL);
+
+      start = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
+  else
+    {
+      g_autofree char *utc = g_strconcat (dtstart, "Z", NULL);
+
+      start = g_date_time_new_from_iso8601 (utc, NULL);
+    }
+  g_assert_nonnull (start);
+
+  {
+    gint64 start_utc = g_date_time_to_unix (start);
+    /* A single event lasts an hour; a series without an end never ends. */
+    g_autofree char *partner = partner_id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, partner_id) : g_strdup ("NULL");
+    g_autofree char *last_end = last_end_utc != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, last_end_utc)
+                                : rrule != NULL ? g_strdup ("NULL")
+                                : g_strdup_printf ("%" G_GINT64_FORMAT, start_utc + 3600);
+    g_autofree char *rule = rrule != NULL ? g_strdup_printf ("'%s'", rrule) : g_strdup ("NULL");
+    g_autofree char *place = venue != NULL ? g_strdup_printf ("'%s'", venue) : g_strdup ("NULL");
+
+    sql = g_strdup_printf ("INSERT INTO event (uid, partner_id, title, description, dtstart, tzid, all_day,"
+                           " start_utc, last_end_utc, rrule, venue_name, status, created_at, updated_at)"
+                           " VALUES ('%s@test', %s, '%s', '%s', '%s', %s, %d, %" G_GINT64_FORMAT ", %s, %s, %s, '%s', 1, 1)",
+                           title, partner, title, description, dtstart, all_day ? "NULL" : "'UTC'", all_day,
+                           start_utc, last_end, rule, place, status);
+  }
+  g_assert_true (lia_database_exec (database, sql, &error));
+  g_assert_no_error (error);
+
+  return sqlite3_last_insert_rowid (lia_database_get_handle (database));
+}
+
+static void
+test_events (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 partner = add_partner (fixture, "Maple Literacy Council", LIA_UPKEEP_MODE_LIBRARY_ASKS, 90, fixture->now);
+  gint64 complete = add_event (fixture, partner, "Book Club", "2026-03-20T10:00:00", FALSE,
+                               "Main Branch", "We read.", "confirmed", NULL, 0);
+  gint64 draft = add_event (fixture, partner, "Tutoring", "2026-03-20T10:00:00", FALSE,
+                            NULL, "Help with homework.", "draft", NULL, 0);
+  gint64 day_only = add_event (fixture, 0, "Book Sale", "2026-03-20", TRUE,
+                               "Main Branch", "", "confirmed", NULL, 0);
+  gint64 cancelled = add_event (fixture, partner, "Old Talk", "2026-03-20T10:00:00", FALSE,
+                                NULL, "", "cancelled", NULL, 0);
+  gint64 series = add_event (fixture, partner, "Storytime", "2026-01-06T10:00:00", FALSE,
+                             NULL, "Stories.", "confirmed", "FREQ=WEEKLY", 0);
+  g_autofree char *complete_key = g_strdup_printf ("event:%" G_GINT64_FORMAT, complete);
+  g_autofree char *draft_key = g_strdup_printf ("event:%" G_GINT64_FORMAT, draft);
+  g_autofree char *day_key = g_strdup_printf ("event:%" G_GINT64_FORMAT, day_only);
+  g_autofree char *cancelled_key = g_strdup_printf ("event:%" G_GINT64_FORMAT, cancelled);
+  g_autofree char *series_key = g_strdup_printf ("event:%" G_GINT64_FORMAT, series);
+  g_autoptr(GPtrArray) early = compute (fixture, "2026-02-18");
+  g_autoptr(GPtrArray) shown = compute (fixture, "2026-02-19");
+  g_autoptr(GPtrArray) on_the_day = compute (fixture, "2026-03-20");
+  g_autoptr(GPtrArray) after = compute (fixture, "2026-03-21");
+  LiaAttentionAction actions[LIA_ATTENTION_MAX_ACTIONS];
+  LiaAttentionItem *item;
+  GDate shown_from;
+
+  /* 30 days ahead: not on the 31st day before, on the 30th. */
+  g_assert_null (find_item (early, draft_key));
+  g_assert_null (find_item (early, day_key));
+  item = find_item (shown, draft_key);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_EVENT_INCOMPLETE);
+  g_assert_cmpstr (item->text, ==, "Tutoring on 20 Mar 2026 is a draft and lacks a venue");
+  g_assert_cmpstr (item->due_on, ==, "2026-03-20");
+  g_assert_cmpint (item->days_overdue, ==, -29);
+  g_assert_cmpint (lia_attention_item_get_group (item), ==, LIA_ATTENTION_GROUP_EVENTS);
+  g_assert_cmpuint (lia_attention_item_get_actions (item, actions), ==, 2);
+  g_assert_cmpint (actions[0], ==, LIA_ATTENTION_ACTION_OPEN_EVENT);
+  g_assert_cmpint (actions[1], ==, LIA_ATTENTION_ACTION_OPEN);
+  lia_attention_item_get_shown_from (item, &shown_from);
+  g_assert_cmpint (g_date_get_day (&shown_from), ==, 18);
+
+  /* A day without hours, of the library itself: nothing to open but the event. */
+  item = find_item (shown, day_key);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->text, ==, "Book Sale on 20 Mar 2026 lacks a time and a description");
+  g_assert_cmpint (item->partner_id, ==, 0);
+  g_assert_cmpuint (lia_attention_item_get_actions (item, actions), ==, 1);
+
+  /* Complete or cancelled events need nothing. */
+  g_assert_null (find_item (shown, complete_key));
+  g_assert_null (find_item (shown, cancelled_key));
+
+  /* A running series lacking a venue shows from today. */
+  item = find_item (shown, series_key);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->due_on, ==, "2026-02-19");
+  g_assert_cmpint (item->days_overdue, ==, 0);
+  g_assert_cmpstr (item->text, ==, "Storytime on 19 Feb 2026 lacks a venue");
+
+  /* On the day still; the day after, gone. */
+  g_assert_nonnull (find_item (on_the_day, draft_key));
+  g_assert_null (find_item (after, draft_key));
+  g_assert_nonnull (find_item (after, series_key));
+
+  /* Trashed events and partners never show. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) trashed = NULL;
+
+    g_assert_true (lia_database_exec (lia_store_get_database (fixture->store),
+                                      "UPDATE event SET deleted_at = 1 WHERE title = 'Book Sale'", &error));
+    g_assert_no_error (error);
+    g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_PARTNER, partner, &error));
+    g_assert_no_error (error);
+    trashed = compute (fixture, "2026-02-19");
+    g_assert_null (find_item (trashed, day_key));
+    g_assert_null (find_item (trashed, draft_key));
+    g_assert_null (find_item (trashed, series_key));
+  }
+}
+
 static void
 test_kind_nicks (void)
 {
@@ -502,6 +642,7 @@ main (int   argc,
   ADD ("/attention/snooze", test_snooze);
   ADD ("/attention/trashed-partner", test_trashed_partner);
   ADD ("/attention/order", test_order);
+  ADD ("/attention/events", test_events);
 #undef ADD
   g_test_add_func ("/attention/kind-nicks", test_kind_nicks);
 

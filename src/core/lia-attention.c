@@ -325,13 +325,90 @@ collect_agreements (LiaAttentionContext  *context,
   return collect (context, sql, LIA_ATTENTION_AGREEMENT_ENDING, describe_agreement, error);
 }
 
-/* The sources of the radar: a later one (events, publishing) is one more
- * function and one more line here. */
+/* An upcoming event a listing cannot go out with: no time (a single day
+ * without hours), no venue (nor an online link), no description, or still
+ * a draft. Column 7 is the title; 8 to 11 say what is missing. */
+static void
+describe_event (LiaAttentionItem *item,
+                sqlite3_stmt     *stmt)
+{
+  const char *title = (const char *)sqlite3_column_text (stmt, 7);
+  g_autofree char *day = format_day (item->due_on);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  gboolean draft = sqlite3_column_int (stmt, 11);
+
+  if (sqlite3_column_int (stmt, 8))
+    g_ptr_array_add (missing, (char *)_("a time"));
+  if (sqlite3_column_int (stmt, 9))
+    g_ptr_array_add (missing, (char *)_("a venue"));
+  if (sqlite3_column_int (stmt, 10))
+    g_ptr_array_add (missing, (char *)_("a description"));
+
+  if (missing->len == 0)
+    /* Translators: an event's title, then its day */
+    item->text = g_strdup_printf (_("%s on %s is still a draft"), title, day);
+  else
+    {
+      g_autofree char *list = NULL;
+
+      if (missing->len == 1)
+        list = g_strdup (g_ptr_array_index (missing, 0));
+      else if (missing->len == 2)
+        /* Translators: two things an event lacks, as in "a venue and a description" */
+        list = g_strdup_printf (_("%s and %s"), (char *)g_ptr_array_index (missing, 0),
+                                (char *)g_ptr_array_index (missing, 1));
+      else
+        /* Translators: three things an event lacks */
+        list = g_strdup_printf (_("%s, %s and %s"), (char *)g_ptr_array_index (missing, 0),
+                                (char *)g_ptr_array_index (missing, 1),
+                                (char *)g_ptr_array_index (missing, 2));
+
+      if (draft)
+        /* Translators: an event's title, its day, then what it lacks, as in "a venue and a description" */
+        item->text = g_strdup_printf (_("%s on %s is a draft and lacks %s"), title, day, list);
+      else
+        /* Translators: an event's title, its day, then what it lacks, as in "a venue and a description" */
+        item->text = g_strdup_printf (_("%s on %s lacks %s"), title, day, list);
+    }
+}
+
+static gboolean
+collect_events (LiaAttentionContext  *context,
+                GError              **error)
+{
+  /* Series count from their next date: an all-day or timed start in the
+   * past with a recurrence still running shows from today. */
+  static const char sql[] =
+    "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id,"
+    " date (max (e.start_utc, :now), 'unixepoch'),"
+    " CAST (julianday (:today) - julianday (date (max (e.start_utc, :now), 'unixepoch')) AS INTEGER),"
+    " coalesce (p.sort_name, ''), e.title,"
+    " e.all_day = 1 AND e.dtend IS NULL,"
+    " coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '',"
+    " trim (e.description) = '' AND trim (e.summary) = '',"
+    " e.status = 'draft'"
+    " FROM event AS e LEFT JOIN partner AS p ON p.id = e.partner_id"
+    " WHERE e.deleted_at IS NULL AND e.recurrence_of IS NULL AND e.status <> 'cancelled'"
+    " AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
+    " AND ((e.rrule IS NOT NULL AND e.last_end_utc IS NULL) OR coalesce (e.last_end_utc, e.start_utc) >= :now)"
+    " AND (p.id IS NULL OR p.deleted_at IS NULL)"
+    " AND ((e.all_day = 1 AND e.dtend IS NULL)"
+    "      OR (coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '')"
+    "      OR (trim (e.description) = '' AND trim (e.summary) = '')"
+    "      OR e.status = 'draft')"
+    NOT_SNOOZED ("'event:' || e.id");
+
+  return collect (context, sql, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error);
+}
+
+/* The sources of the radar: a later one (publishing) is one more function
+ * and one more line here. */
 static const LiaAttentionSourceFunc sources[] = {
   collect_stale,
   collect_follow_ups,
   collect_expectations,
   collect_agreements,
+  collect_events,
 };
 
 /* The partner's sort name (casefolded, accents removed: what the partner
@@ -377,6 +454,7 @@ lia_attention_kind_get_type (void)
         { LIA_ATTENTION_EXPECTATION_DUE, "LIA_ATTENTION_EXPECTATION_DUE", "expectation-due" },
         { LIA_ATTENTION_EXPECTATION_MISSED, "LIA_ATTENTION_EXPECTATION_MISSED", "expectation-missed" },
         { LIA_ATTENTION_AGREEMENT_ENDING, "LIA_ATTENTION_AGREEMENT_ENDING", "agreement-ending" },
+        { LIA_ATTENTION_EVENT_INCOMPLETE, "LIA_ATTENTION_EVENT_INCOMPLETE", "event-incomplete" },
         { 0, NULL, NULL }
       };
 
@@ -596,6 +674,8 @@ lia_attention_item_get_group (const LiaAttentionItem *item)
       return LIA_ATTENTION_GROUP_FOLLOW_UPS;
     case LIA_ATTENTION_AGREEMENT_ENDING:
       return LIA_ATTENTION_GROUP_AGREEMENTS;
+    case LIA_ATTENTION_EVENT_INCOMPLETE:
+      return LIA_ATTENTION_GROUP_EVENTS;
     case LIA_ATTENTION_STALE:
     default:
       return LIA_ATTENTION_GROUP_INFORMATION;
@@ -618,6 +698,8 @@ lia_attention_item_get_icon_name (const LiaAttentionItem *item)
       return "task-due-symbolic";
     case LIA_ATTENTION_EXPECTATION_MISSED:
       return "dialog-warning-symbolic";
+    case LIA_ATTENTION_EVENT_INCOMPLETE:
+      return "x-office-calendar-symbolic";
     case LIA_ATTENTION_AGREEMENT_ENDING:
     default:
       return "x-office-document-symbolic";
@@ -659,6 +741,12 @@ lia_attention_item_get_actions (const LiaAttentionItem *item,
       actions[n++] = LIA_ATTENTION_ACTION_MARK_MET;
       actions[n++] = LIA_ATTENTION_ACTION_MARK_MISSED;
       break;
+    case LIA_ATTENTION_EVENT_INCOMPLETE:
+      actions[n++] = LIA_ATTENTION_ACTION_OPEN_EVENT;
+      /* The library's own events have no partner to open. */
+      if (item->partner_id == 0)
+        return n;
+      break;
     case LIA_ATTENTION_AGREEMENT_ENDING:
     default:
       actions[n++] = LIA_ATTENTION_ACTION_RENEW;
@@ -685,6 +773,8 @@ lia_attention_item_get_shown_from (const LiaAttentionItem *item,
   /* Every other kind shows on its due day. */
   if (item->kind == LIA_ATTENTION_AGREEMENT_ENDING)
     g_date_subtract_days (day, LIA_ATTENTION_AGREEMENT_NOTICE_DAYS);
+  else if (item->kind == LIA_ATTENTION_EVENT_INCOMPLETE)
+    g_date_subtract_days (day, LIA_ATTENTION_EVENT_NOTICE_DAYS);
 }
 
 const char *
@@ -696,6 +786,8 @@ lia_attention_group_get_title (LiaAttentionGroup group)
       return _("Promises");
     case LIA_ATTENTION_GROUP_FOLLOW_UPS:
       return _("Follow-Ups");
+    case LIA_ATTENTION_GROUP_EVENTS:
+      return _("Upcoming Events");
     case LIA_ATTENTION_GROUP_AGREEMENTS:
       return _("Agreements");
     case LIA_ATTENTION_GROUP_INFORMATION:
@@ -726,6 +818,8 @@ lia_attention_action_get_label (LiaAttentionAction action)
       return _("_Renew");
     case LIA_ATTENTION_ACTION_OPEN:
       return _("_Open Partner");
+    case LIA_ATTENTION_ACTION_OPEN_EVENT:
+      return _("_Complete");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -22,6 +22,7 @@ typedef enum
   LIA_ATTENTION_EXPECTATION_DUE,
   LIA_ATTENTION_EXPECTATION_MISSED,
   LIA_ATTENTION_AGREEMENT_ENDING,
+  LIA_ATTENTION_EVENT_INCOMPLETE,
 } LiaAttentionKind;
 
 /* What the Today page groups by, in its order; a new source either joins
@@ -30,6 +31,7 @@ typedef enum
 {
   LIA_ATTENTION_GROUP_PROMISES,
   LIA_ATTENTION_GROUP_FOLLOW_UPS,
+  LIA_ATTENTION_GROUP_EVENTS,
   LIA_ATTENTION_GROUP_AGREEMENTS,
   LIA_ATTENTION_GROUP_INFORMATION,
 } LiaAttentionGroup;
@@ -48,6 +50,7 @@ typedef enum
   LIA_ATTENTION_ACTION_MARK_MISSED,
   LIA_ATTENTION_ACTION_RENEW,
   LIA_ATTENTION_ACTION_OPEN,
+  LIA_ATTENTION_ACTION_OPEN_EVENT,
 } LiaAttentionAction;
 
 #define LIA_ATTENTION_MAX_ACTIONS 4
@@ -59,6 +62,8 @@ typedef enum
 #define LIA_ATTENTION_MISSED_AFTER_DAYS 7
 /* Agreements show this many days before they end. */
 #define LIA_ATTENTION_AGREEMENT_NOTICE_DAYS 60
+/* Events with missing details show this many days ahead. */
+#define LIA_ATTENTION_EVENT_NOTICE_DAYS 30
 
 typedef struct
 {
@@ -67,7 +72,7 @@ typedef struct
   gint64            partner_id;
   char             *partner_name;
   char             *partner_sort_name; /* what partner lists sort by */
-  gint64            record_id;     /* the interaction, expectation or agreement; 0 for stale */
+  gint64            record_id;     /* the interaction, expectation, agreement or event; 0 for stale */
   char             *due_on;        /* YYYY-MM-DD */
   int               days_overdue;  /* negative: days left */
   char             *text;          /* a translated sentence */

@@ -84,6 +84,24 @@ G_DEFINE_ENUM_TYPE (LiaInteractionKind, lia_interaction_kind,
   G_DEFINE_ENUM_VALUE (LIA_INTERACTION_KIND_NOTE, "note"),
   G_DEFINE_ENUM_VALUE (LIA_INTERACTION_KIND_UPDATE_REQUEST, "update-request"))
 
+G_DEFINE_ENUM_TYPE (LiaEventStatus, lia_event_status,
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_STATUS_DRAFT, "draft"),
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_STATUS_CONFIRMED, "confirmed"),
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_STATUS_CANCELLED, "cancelled"),
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_STATUS_POSTPONED, "postponed"))
+
+G_DEFINE_ENUM_TYPE (LiaAudience, lia_audience,
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_CHILDREN, "children"),
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_TEENS, "teens"),
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_ADULTS, "adults"),
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_SENIORS, "seniors"),
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_FAMILIES, "families"),
+  G_DEFINE_ENUM_VALUE (LIA_AUDIENCE_ALL, "all"))
+
+G_DEFINE_ENUM_TYPE (LiaEventSource, lia_event_source,
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_SOURCE_MANUAL, "manual"),
+  G_DEFINE_ENUM_VALUE (LIA_EVENT_SOURCE_INTAKE, "intake"))
+
 static const char *
 get_partner_kind_label (LiaPartnerKind value)
 {
@@ -232,6 +250,45 @@ get_interaction_kind_label (LiaInteractionKind value)
     }
 }
 
+static const char *
+get_event_status_label (LiaEventStatus value)
+{
+  switch (value)
+    {
+    case LIA_EVENT_STATUS_DRAFT: return C_("event status", "Draft");
+    case LIA_EVENT_STATUS_CONFIRMED: return C_("event status", "Confirmed");
+    case LIA_EVENT_STATUS_CANCELLED: return C_("event status", "Cancelled");
+    case LIA_EVENT_STATUS_POSTPONED: return C_("event status", "Postponed");
+    default: return NULL;
+    }
+}
+
+static const char *
+get_audience_label (LiaAudience value)
+{
+  switch (value)
+    {
+    case LIA_AUDIENCE_CHILDREN: return C_("audience", "Children");
+    case LIA_AUDIENCE_TEENS: return C_("audience", "Teens");
+    case LIA_AUDIENCE_ADULTS: return C_("audience", "Adults");
+    case LIA_AUDIENCE_SENIORS: return C_("audience", "Seniors");
+    case LIA_AUDIENCE_FAMILIES: return C_("audience", "Families");
+    case LIA_AUDIENCE_ALL: return C_("audience", "Everyone");
+    default: return NULL;
+    }
+}
+
+static const char *
+get_event_source_label (LiaEventSource value)
+{
+  switch (value)
+    {
+    case LIA_EVENT_SOURCE_MANUAL: return C_("event source", "Entered by hand");
+    case LIA_EVENT_SOURCE_INTAKE: return C_("event source", "Partner feed");
+    default: return NULL;
+    }
+}
+
 /**
  * lia_enum_to_nick:
  * @type: one of the enumerations of lia-enums.h (for LiaChannels, a single flag)
@@ -341,6 +398,12 @@ lia_enum_to_label (GType type,
     return get_expectation_status_label (value);
   else if (type == LIA_TYPE_INTERACTION_KIND)
     return get_interaction_kind_label (value);
+  else if (type == LIA_TYPE_EVENT_STATUS)
+    return get_event_status_label (value);
+  else if (type == LIA_TYPE_AUDIENCE)
+    return get_audience_label (value);
+  else if (type == LIA_TYPE_EVENT_SOURCE)
+    return get_event_source_label (value);
 
   g_return_val_if_reached (NULL);
 }

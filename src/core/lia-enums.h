@@ -35,6 +35,11 @@ typedef enum { LIA_EXPECTATION_STATUS_ACTIVE, LIA_EXPECTATION_STATUS_MET,
 typedef enum { LIA_INTERACTION_KIND_CALL, LIA_INTERACTION_KIND_EMAIL, LIA_INTERACTION_KIND_MEETING,
                LIA_INTERACTION_KIND_VISIT, LIA_INTERACTION_KIND_EVENT, LIA_INTERACTION_KIND_NOTE,
                LIA_INTERACTION_KIND_UPDATE_REQUEST } LiaInteractionKind;
+typedef enum { LIA_EVENT_STATUS_DRAFT, LIA_EVENT_STATUS_CONFIRMED, LIA_EVENT_STATUS_CANCELLED,
+               LIA_EVENT_STATUS_POSTPONED } LiaEventStatus;
+typedef enum { LIA_AUDIENCE_CHILDREN, LIA_AUDIENCE_TEENS, LIA_AUDIENCE_ADULTS, LIA_AUDIENCE_SENIORS,
+               LIA_AUDIENCE_FAMILIES, LIA_AUDIENCE_ALL } LiaAudience;
+typedef enum { LIA_EVENT_SOURCE_MANUAL, LIA_EVENT_SOURCE_INTAKE } LiaEventSource;
 
 #define LIA_TYPE_PARTNER_KIND        (lia_partner_kind_get_type ())
 #define LIA_TYPE_PARTNER_STATUS      (lia_partner_status_get_type ())
@@ -47,6 +52,9 @@ typedef enum { LIA_INTERACTION_KIND_CALL, LIA_INTERACTION_KIND_EMAIL, LIA_INTERA
 #define LIA_TYPE_DIRECTION           (lia_direction_get_type ())
 #define LIA_TYPE_EXPECTATION_STATUS  (lia_expectation_status_get_type ())
 #define LIA_TYPE_INTERACTION_KIND    (lia_interaction_kind_get_type ())
+#define LIA_TYPE_EVENT_STATUS        (lia_event_status_get_type ())
+#define LIA_TYPE_AUDIENCE            (lia_audience_get_type ())
+#define LIA_TYPE_EVENT_SOURCE        (lia_event_source_get_type ())
 
 GType lia_partner_kind_get_type       (void);
 GType lia_partner_status_get_type     (void);
@@ -59,6 +67,9 @@ GType lia_agreement_status_get_type   (void);
 GType lia_direction_get_type          (void);
 GType lia_expectation_status_get_type (void);
 GType lia_interaction_kind_get_type   (void);
+GType lia_event_status_get_type       (void);
+GType lia_audience_get_type           (void);
+GType lia_event_source_get_type       (void);
 
 /* The database text of @value (a value of the enum @type); NULL for
  * LIA_CONTACT_METHOD_NONE. */

@@ -35,7 +35,8 @@ G_DEFINE_ENUM_TYPE (LiaRecordKind, lia_record_kind,
   G_DEFINE_ENUM_VALUE (LIA_RECORD_CONTACT, "contact"),
   G_DEFINE_ENUM_VALUE (LIA_RECORD_AGREEMENT, "agreement"),
   G_DEFINE_ENUM_VALUE (LIA_RECORD_EXPECTATION, "expectation"),
-  G_DEFINE_ENUM_VALUE (LIA_RECORD_INTERACTION, "interaction"))
+  G_DEFINE_ENUM_VALUE (LIA_RECORD_INTERACTION, "interaction"),
+  G_DEFINE_ENUM_VALUE (LIA_RECORD_EVENT, "event"))
 
 enum { PROP_0, PROP_DATABASE, N_PROPS };
 
@@ -54,6 +55,7 @@ static const struct {
   [LIA_RECORD_AGREEMENT] = { "agreement", "title" },
   [LIA_RECORD_EXPECTATION] = { "expectation", "what" },
   [LIA_RECORD_INTERACTION] = { "interaction", "summary" },
+  [LIA_RECORD_EVENT] = { "event", "title" },
 };
 
 #define PARTNER_COLUMNS \
@@ -291,6 +293,10 @@ set_not_found_error (LiaRecordKind   kind,
 
     case LIA_RECORD_INTERACTION:
       message = _("This contact history entry is no longer in the database. It may have been deleted from the trash.");
+      break;
+
+    case LIA_RECORD_EVENT:
+      message = _("This event is no longer in the database. It may have been deleted from the trash.");
       break;
 
     default:
@@ -943,6 +949,89 @@ set_deleted_at (LiaStore       *self,
   return step_done (self, stmt, error);
 }
 
+/* Moves the overrides of a series along with it into and out of the
+ * trash: only those that went with it (the same deleted_at) come back. */
+static gboolean
+set_overrides_deleted_at (LiaStore    *self,
+                          gint64       series_id,
+                          gint64       old_deleted_at,
+                          gint64       new_deleted_at,
+                          GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!(stmt = lia_database_prepare_cached (self->database,
+                                     "UPDATE event SET deleted_at = ?3 WHERE recurrence_of = ?1 AND deleted_at IS ?2",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  bind_int64_or_null (stmt, 2, old_deleted_at);
+  bind_int64_or_null (stmt, 3, new_deleted_at);
+
+  return step_done (self, stmt, error);
+}
+
+/* An event may be the library's own (no partner); an override comes back
+ * only with its series. */
+static gboolean
+restore_event (LiaStore    *self,
+               gint64       id,
+               gint64       partner_id,
+               gint64       deleted_at,
+               GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *partner_name = NULL;
+  gint64 partner_deleted_at = 0;
+  gint64 series_deleted_at = 0;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (self->database,
+                                     "SELECT e.title, p.name, p.deleted_at, s.deleted_at FROM event AS e"
+                                     " LEFT JOIN partner AS p ON p.id = e.partner_id"
+                                     " LEFT JOIN event AS s ON s.id = e.recurrence_of"
+                                     " WHERE e.id = ?",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found_error (LIA_RECORD_EVENT, error);
+      return FALSE;
+    }
+  else if (rc != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (self->database, rc, error);
+
+  title = g_strdup (column_text (stmt, 0));
+  partner_name = g_strdup (column_text (stmt, 1));
+  partner_deleted_at = sqlite3_column_int64 (stmt, 2);
+  series_deleted_at = sqlite3_column_int64 (stmt, 3);
+
+  if (partner_id != 0 && partner_deleted_at != 0)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT,
+                   _("“%s” belongs to the partner “%s”, which is in the trash. Restore the partner first."),
+                   title, partner_name);
+      return FALSE;
+    }
+
+  if (series_deleted_at != 0)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT,
+                   _("“%s” is one date of a repeating event that is in the trash. Restore the repeating event first."),
+                   title);
+      return FALSE;
+    }
+
+  return set_deleted_at (self, LIA_RECORD_EVENT, id, 0, error) &&
+         set_overrides_deleted_at (self, id, deleted_at, 0, error);
+}
+
 static gboolean
 restore_record (LiaStore       *self,
                 LiaRecordKind   kind,
@@ -959,6 +1048,9 @@ restore_record (LiaStore       *self,
   if (kind == LIA_RECORD_PARTNER)
     return set_deleted_at (self, kind, id, 0, error) &&
            set_partner_children_deleted_at (self, id, deleted_at, 0, error);
+
+  if (kind == LIA_RECORD_EVENT)
+    return restore_event (self, id, partner_id, deleted_at, error);
 
   if (!read_record_state (self, LIA_RECORD_PARTNER, partner_id, &unused, &partner_name, &partner_deleted_at, error) ||
       !read_record_state (self, kind, id, &unused, &title, &unused, error))
@@ -2027,8 +2119,8 @@ lia_store_list_interactions (LiaStore  *self,
  * lia_store_trash:
  *
  * Moves a record to the trash; a partner takes its contacts, agreements,
- * expectations and interactions with it. Trashing what is already in the
- * trash changes nothing.
+ * expectations and interactions with it, a repeating event its changed
+ * dates (overrides). Trashing what is already in the trash changes nothing.
  */
 gboolean
 lia_store_trash (LiaStore       *self,
@@ -2042,7 +2134,7 @@ lia_store_trash (LiaStore       *self,
   gint64 now;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind <= LIA_RECORD_INTERACTION, FALSE);
+  g_return_val_if_fail (kind <= LIA_RECORD_EVENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   now = get_now_unix (self);
@@ -2061,11 +2153,14 @@ lia_store_trash (LiaStore       *self,
 
   if (!set_deleted_at (self, kind, id, now, error) ||
       (kind == LIA_RECORD_PARTNER && !set_partner_children_deleted_at (self, id, 0, now, error)) ||
+      (kind == LIA_RECORD_EVENT && !set_overrides_deleted_at (self, id, 0, now, error)) ||
       !lia_database_commit (self->database, error))
     goto failed;
 
   _lia_store_emit_changed (self, kind, id);
-  if (kind != LIA_RECORD_PARTNER)
+  /* The library's own events have no partner; partner 0 would mean
+   * "reload every partner". */
+  if (kind != LIA_RECORD_PARTNER && partner_id != 0)
     _lia_store_emit_changed (self, LIA_RECORD_PARTNER, partner_id);
 
   return TRUE;
@@ -2094,7 +2189,7 @@ lia_store_restore (LiaStore       *self,
   gint64 deleted_at = 0;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind <= LIA_RECORD_INTERACTION, FALSE);
+  g_return_val_if_fail (kind <= LIA_RECORD_EVENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!lia_database_begin (self->database, error))
@@ -2114,7 +2209,7 @@ lia_store_restore (LiaStore       *self,
     goto failed;
 
   _lia_store_emit_changed (self, kind, id);
-  if (kind != LIA_RECORD_PARTNER)
+  if (kind != LIA_RECORD_PARTNER && partner_id != 0)
     _lia_store_emit_changed (self, LIA_RECORD_PARTNER, partner_id);
 
   return TRUE;
@@ -2128,7 +2223,8 @@ failed:
  * lia_store_delete_forever:
  *
  * Removes a record that is in the trash, for good; a partner takes all its
- * records with it. Refuses a record that is not in the trash.
+ * records with it (its events stay, as the library's own), a repeating
+ * event its changed dates. Refuses a record that is not in the trash.
  */
 gboolean
 lia_store_delete_forever (LiaStore       *self,
@@ -2142,7 +2238,7 @@ lia_store_delete_forever (LiaStore       *self,
   gint64 deleted_at = 0;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind <= LIA_RECORD_INTERACTION, FALSE);
+  g_return_val_if_fail (kind <= LIA_RECORD_EVENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!lia_database_begin (self->database, error))
@@ -2166,7 +2262,7 @@ lia_store_delete_forever (LiaStore       *self,
     goto failed;
 
   _lia_store_emit_changed (self, kind, id);
-  if (kind != LIA_RECORD_PARTNER)
+  if (kind != LIA_RECORD_PARTNER && partner_id != 0)
     _lia_store_emit_changed (self, LIA_RECORD_PARTNER, partner_id);
 
   return TRUE;
@@ -2180,7 +2276,8 @@ failed:
  * lia_store_list_trash:
  *
  * A partner's records that went to the trash with it are not listed: they
- * come back when the partner is restored.
+ * come back when the partner is restored; nor are the changed dates that
+ * went with their repeating event.
  *
  * Returns: (transfer full): a GListModel of LiaTrashItem, newest first
  */
@@ -2195,7 +2292,8 @@ lia_store_list_trash (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   G_STATIC_ASSERT (LIA_RECORD_PARTNER == 0 && LIA_RECORD_CONTACT == 1 && LIA_RECORD_AGREEMENT == 2 &&
-                   LIA_RECORD_EXPECTATION == 3 && LIA_RECORD_INTERACTION == 4);
+                   LIA_RECORD_EXPECTATION == 3 && LIA_RECORD_INTERACTION == 4 &&
+                   LIA_RECORD_EVENT == 5);
 
 #define CHILD_TRASH(kind, table, title) \
   " UNION ALL SELECT " kind ", c.id, c." title ", p.name, c.deleted_at FROM " table " AS c" \
@@ -2208,6 +2306,10 @@ lia_store_list_trash (LiaStore  *self,
                                      CHILD_TRASH ("2", "agreement", "title")
                                      CHILD_TRASH ("3", "expectation", "what")
                                      CHILD_TRASH ("4", "interaction", "summary")
+                                     " UNION ALL SELECT 5, e.id, e.title, p.name, e.deleted_at FROM event AS e"
+                                     " LEFT JOIN partner AS p ON p.id = e.partner_id"
+                                     " WHERE e.deleted_at IS NOT NULL AND (e.recurrence_of IS NULL OR"
+                                     " e.deleted_at IS NOT (SELECT s.deleted_at FROM event AS s WHERE s.id = e.recurrence_of))"
                                      " ORDER BY 5 DESC, 1, 2 DESC",
                                      error)))
     return NULL;

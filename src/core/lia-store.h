@@ -9,6 +9,7 @@
 #include "lia-agreement.h"
 #include "lia-contact.h"
 #include "lia-database.h"
+#include "lia-event.h"
 #include "lia-expectation.h"
 #include "lia-interaction.h"
 #include "lia-partner.h"
@@ -33,6 +34,7 @@ typedef enum
   LIA_RECORD_AGREEMENT,
   LIA_RECORD_EXPECTATION,
   LIA_RECORD_INTERACTION,
+  LIA_RECORD_EVENT,
 } LiaRecordKind;
 
 #define LIA_TYPE_RECORD_KIND (lia_record_kind_get_type ())
@@ -173,6 +175,83 @@ gboolean        lia_store_delete_forever    (LiaStore           *self,
                                              GError            **error);
 /* A GListModel of LiaTrashItem, newest first. */
 GListModel     *lia_store_list_trash        (LiaStore           *self,
+                                             GError            **error);
+
+/* Events (lia-store-events.c). A series, a single event and an override
+ * are all LiaEvents; see lia-event.h.
+ *
+ * save: validates (a LIA_VALIDATE_ERROR, nothing written: a title, times
+ * that parse in a zone libical knows, dtend not before dtstart, an RRULE
+ * that parses, an override pointing at a series of the same partner);
+ * gives a new event a uid ("<random uuid>@liaison") when it has none;
+ * derives start-utc and last-end-utc (lia_recurrence_get_span); writes the
+ * categories; raises sequence by one when the event was published before
+ * (a publish_record of kind 'event' for its uid) and what a calendar shows
+ * of it changed (lia_event_content_equal); emits "changed" with
+ * (LIA_RECORD_EVENT, id) and, for a partner's event, (LIA_RECORD_PARTNER,
+ * partner id). Trashing a series takes its overrides with it. */
+typedef struct
+{
+  const char  *text;        /* FTS prefix match on events, NULL any */
+  gint64       partner_id;  /* -1 any, 0 the library's own events */
+  const char  *category;    /* NULL any */
+  int          audience;    /* a LiaAudience, -1 any */
+  int          status;      /* a LiaEventStatus, -1 any */
+  int          promoted;    /* -1 any, 0 not promoted, 1 promoted */
+  LiaChannels  channels;    /* 0 any, else promoted on all of these */
+} LiaEventQuery;
+
+/* Sets every field to "any". */
+void lia_event_query_init (LiaEventQuery *q);
+
+/* One occurrence on the calendar: a single event, or one date of a series
+ * (an override's fields when that date was moved or changed). */
+typedef struct
+{
+  gint64          event_id;      /* the override's id when overridden */
+  gint64          series_id;     /* the series' id; = event_id for a single event */
+  gint64          start_utc;
+  gint64          end_utc;
+  char           *recurrence_id; /* NULL for a single event */
+  char           *title;
+  gboolean        all_day;
+  LiaEventStatus  status;
+  gint64          partner_id;    /* 0 for the library's own */
+  char           *partner_name;  /* NULL for the library's own */
+  char           *venue_name;
+  gboolean        promote;
+  gboolean        featured;
+} LiaEventOccurrence;
+
+void            lia_event_occurrence_clear  (LiaEventOccurrence *occurrence);
+
+LiaEvent       *lia_store_get_event         (LiaStore           *self,
+                                             gint64              id,
+                                             GError            **error);
+/* @recurrence_id NULL: the series or single event with @uid. */
+LiaEvent       *lia_store_get_event_by_uid  (LiaStore           *self,
+                                             const char         *uid,
+                                             const char         *recurrence_id,
+                                             GError            **error);
+gboolean        lia_store_save_event        (LiaStore           *self,
+                                             LiaEvent           *event,
+                                             GError            **error);
+/* A partner's series and single events (not overrides, not trashed),
+ * by start; @partner_id 0 lists the library's own. */
+GPtrArray      *lia_store_list_events       (LiaStore           *self,
+                                             gint64              partner_id,
+                                             GError            **error);
+/* The occurrences of the events @query selects (NULL: all) that overlap
+ * [@from_utc, @to_utc), by start, then title; at most @max (0: all).
+ * Trashed events are left out, cancelled ones kept (their status says).
+ * A GArray of LiaEventOccurrence with a clear function set. It reads only
+ * the events whose span overlaps the window (event_start_idx,
+ * event_last_end_idx) and expands only those series. */
+GArray         *lia_store_list_occurrences  (LiaStore           *self,
+                                             const LiaEventQuery *query,
+                                             gint64              from_utc,
+                                             gint64              to_utc,
+                                             guint               max,
                                              GError            **error);
 
 /* In lia-store-query.c: the ids (gint64) of the partners @query selects, in

@@ -227,6 +227,7 @@ lia_trash_item_get_kind_label (LiaTrashItem *self)
     case LIA_RECORD_AGREEMENT: return C_("record kind", "Agreement");
     case LIA_RECORD_EXPECTATION: return C_("record kind", "Expectation");
     case LIA_RECORD_INTERACTION: return C_("record kind", "Contact history entry");
+    case LIA_RECORD_EVENT: return C_("record kind", "Event");
     default: g_return_val_if_reached (NULL);
     }
 }

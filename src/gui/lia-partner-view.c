@@ -14,6 +14,7 @@
 #include "lia-contact.h"
 #include "lia-contact-editor.h"
 #include "lia-contact-logger.h"
+#include "lia-event-editor.h"
 #include "lia-expectation.h"
 #include "lia-expectation-editor.h"
 #include "lia-interaction.h"
@@ -45,6 +46,7 @@ struct _LiaPartnerView
   GtkListBox        *profile_list;
   GtkListBox        *contacts_list;
   GtkListBox        *agreements_list;
+  GtkListBox        *events_list;
   GtkListBox        *history_list;
   GtkListBox        *promotion_list;
   GtkListBox        *upkeep_list;
@@ -895,6 +897,56 @@ fill_upkeep (LiaPartnerView *self,
     }
 }
 
+/* How many upcoming dates the partner's record lists. */
+#define N_UPCOMING_EVENTS 5
+
+static void
+fill_events (LiaPartnerView *self,
+             GDateTime      *now)
+{
+  LiaEventQuery query;
+  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 from = g_date_time_to_unix (now);
+
+  clear_list (self->events_list);
+  set_placeholder (self->events_list, _("No upcoming events. Their programs go on the events board with Add Event."));
+
+  lia_event_query_init (&query);
+  query.partner_id = lia_partner_get_id (self->partner);
+  /* A year ahead is what a record needs; the board shows the rest. */
+  occurrences = lia_store_list_occurrences (self->store, &query, from, from + 366 * 86400,
+                                            N_UPCOMING_EVENTS, &error);
+  if (occurrences == NULL)
+    {
+      g_warning ("The partner's events could not be read: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      const LiaEventOccurrence *occurrence = &g_array_index (occurrences, LiaEventOccurrence, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (occurrence->start_utc);
+      g_autoptr(GDateTime) local = occurrence->all_day ? g_date_time_ref (utc) : g_date_time_to_local (utc);
+      /* Translators: when an event is, in a partner's record; see g_date_time_format() */
+      g_autofree char *when = g_date_time_format (local, occurrence->all_day ? _("%a %-e %b %Y") : _("%a %-e %b %Y, %H:%M"));
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+
+      if (occurrence->status != LIA_EVENT_STATUS_CONFIRMED)
+        /* Translators: when an event is, then its status, as in "Draft" */
+        subtitle = g_strdup_printf (_("%s · %s"), when, lia_enum_to_label (LIA_TYPE_EVENT_STATUS, occurrence->status));
+      else
+        subtitle = g_strdup (when);
+
+      row = add_row (self->events_list, occurrence->title, subtitle);
+      adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "lia-event-id", GSIZE_TO_POINTER (occurrence->event_id));
+    }
+}
+
 static void
 fill (LiaPartnerView *self)
 {
@@ -905,6 +957,7 @@ fill (LiaPartnerView *self)
       clear_list (self->profile_list);
       clear_list (self->contacts_list);
       clear_list (self->agreements_list);
+      clear_list (self->events_list);
       clear_list (self->history_list);
       clear_list (self->promotion_list);
       clear_list (self->upkeep_list);
@@ -915,6 +968,7 @@ fill (LiaPartnerView *self)
   fill_profile (self);
   fill_contacts (self);
   fill_agreements (self, now);
+  fill_events (self, now);
   fill_history (self, now);
   fill_promotion (self);
   fill_upkeep (self, now);
@@ -927,7 +981,22 @@ on_row_activated_cb (LiaPartnerView *self,
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "lia-uri");
   gint64 interaction_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "lia-interaction-id"));
+  gint64 event_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "lia-event-id"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (event_id != 0 && self->store != NULL)
+    {
+      g_autoptr(LiaEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if ((event = lia_store_get_event (self->store, event_id, &error)) != NULL)
+        gtk_window_present (GTK_WINDOW (lia_event_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                              self->store, lia_partner_get_id (self->partner),
+                                                              event)));
+      else
+        emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
 
   if (interaction_id != 0 && self->store != NULL)
     {
@@ -962,6 +1031,13 @@ on_store_changed_cb (LiaPartnerView *self,
   if (self->partner != NULL && kind == LIA_RECORD_PARTNER &&
       (id == 0 || id == lia_partner_get_id (self->partner)))
     lia_partner_view_reload (self);
+  /* A trashed or restored event says so only as an event. */
+  else if (self->partner != NULL && kind == LIA_RECORD_EVENT)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      fill_events (self, now);
+    }
 }
 
 static void
@@ -1102,6 +1178,22 @@ lia_partner_view_edit_expectation_action (GtkWidget  *widget,
 }
 
 static void
+lia_partner_view_add_event_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  LiaPartnerView *self = LIA_PARTNER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL || self->partner == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (lia_event_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        self->store, lia_partner_get_id (self->partner),
+                                                        NULL)));
+}
+
+static void
 lia_partner_view_dispose (GObject *object)
 {
   GtkWidget *child;
@@ -1230,6 +1322,7 @@ lia_partner_view_class_init (LiaPartnerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, profile_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, agreements_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, events_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, promotion_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPartnerView, upkeep_list);
@@ -1238,6 +1331,7 @@ lia_partner_view_class_init (LiaPartnerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "partner.add-contact", NULL, lia_partner_view_add_contact_action);
   gtk_widget_class_install_action (widget_class, "partner.edit-contact", "x", lia_partner_view_edit_contact_action);
   gtk_widget_class_install_action (widget_class, "partner.add-agreement", NULL, lia_partner_view_add_agreement_action);
+  gtk_widget_class_install_action (widget_class, "partner.add-event", NULL, lia_partner_view_add_event_action);
   gtk_widget_class_install_action (widget_class, "partner.edit-agreement", "x", lia_partner_view_edit_agreement_action);
   gtk_widget_class_install_action (widget_class, "partner.add-expectation", NULL, lia_partner_view_add_expectation_action);
   gtk_widget_class_install_action (widget_class, "partner.edit-expectation", "x", lia_partner_view_edit_expectation_action);

@@ -17,6 +17,7 @@
 
 #include "lia-attention.h"
 #include "lia-contact-logger.h"
+#include "lia-event-editor.h"
 #include "lia-settings.h"
 #include "lia-time-format.h"
 #include "lia-today-page.h"
@@ -215,6 +216,10 @@ describe_item (const LiaAttentionItem *item,
     case LIA_ATTENTION_EXPECTATION_MISSED:
       /* The sentence says what and when; who is left to say. */
       return g_strdup (item->partner_name);
+
+    case LIA_ATTENTION_EVENT_INCOMPLETE:
+      /* Translators: who runs an event, then how soon it is, as in "In 4 days" */
+      return g_strdup_printf (_("%s · %s"), item->partner_id != 0 ? item->partner_name : _("The library"), when);
 
     case LIA_ATTENTION_FOLLOW_UP:
     case LIA_ATTENTION_AGREEMENT_ENDING:
@@ -987,6 +992,27 @@ renew_agreement (LiaTodayPage           *self,
   show_toast (self, title, undo_new (before, 0, NULL));
 }
 
+/* The event's editor: what it lacks is filled in there. */
+static void
+open_event (LiaTodayPage           *self,
+            const LiaAttentionItem *item)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(LiaEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaEventEditor *editor;
+
+  if (!(event = lia_store_get_event (self->store, item->record_id, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  editor = lia_event_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                 item->partner_id, event);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 lia_today_page_act_action (GtkWidget  *widget,
                            const char *action_name,
@@ -1030,6 +1056,9 @@ lia_today_page_act_action (GtkWidget  *widget,
       break;
     case LIA_ATTENTION_ACTION_OPEN:
       g_signal_emit (self, signals [OPEN_PARTNER], 0, item->partner_id);
+      break;
+    case LIA_ATTENTION_ACTION_OPEN_EVENT:
+      open_event (self, item);
       break;
     default:
       g_warning ("Unknown Today action %d", action);

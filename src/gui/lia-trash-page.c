@@ -47,6 +47,7 @@ static const char * const kind_icons[] = {
   [LIA_RECORD_AGREEMENT] = "document-edit-symbolic",
   [LIA_RECORD_EXPECTATION] = "emblem-ok-symbolic",
   [LIA_RECORD_INTERACTION] = "mail-unread-symbolic",
+  [LIA_RECORD_EVENT] = "x-office-calendar-symbolic",
 };
 
 /* The toast overlay of the window the page is in; a toast is lost (and

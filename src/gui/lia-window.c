@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "lia-events-page.h"
 #include "lia-overview-page.h"
 #include "lia-partners-page.h"
 #include "lia-sample-data.h"
@@ -35,6 +36,7 @@ typedef struct
 static const LiaArea areas[] = {
   { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type },
   { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
+  { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
   { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
 };

@@ -1,0 +1,1367 @@
+/* lia-store-events.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's events: reading and writing the event and event_category
+ * rows of 0001-initial.sql, and the calendar's occurrences.
+ *
+ * A series is one row with its RRULE and EXDATEs; an occurrence that was
+ * moved or changed is another row (an override: recurrence_of, the series'
+ * id, and recurrence_id, the occurrence's original start). start_utc and
+ * last_end_utc are derived on save, so a window of the calendar reads only
+ * the rows whose span meets it (event_start_idx, event_last_end_idx) and
+ * expands only those series; single events and overrides are placed from
+ * the derived columns, without libical.
+ */
+
+#define G_LOG_DOMAIN "lia-store-events"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "lia-recurrence.h"
+#include "lia-search-private.h"
+#include "lia-store-private.h"
+#include "lia-validate.h"
+
+#define EVENT_COLUMNS \
+  "id, uid, recurrence_of, recurrence_id, partner_id, title, summary, description, dtstart, dtend," \
+  " tzid, all_day, start_utc, last_end_utc, rrule, exdates, venue_name, venue_address, venue_room," \
+  " online_url, audience, cost, registration_url, accessibility, contact, image, image_url, status," \
+  " promote, channels, featured, source, intake_feed_id, remote_uid, sequence, created_at, updated_at," \
+  " deleted_at"
+
+#define UID_SUFFIX "@liaison"
+
+/* Helpers */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  while (g_ascii_isspace (*text))
+    text++;
+
+  return *text == '\0';
+}
+
+/* Optional text: empty is stored as NULL. */
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (is_blank (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Text of a NOT NULL DEFAULT '' column. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* 0 means "none" and is stored as NULL. */
+static void
+bind_int64_or_null (sqlite3_stmt *stmt,
+                    int           index,
+                    gint64        value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_nick (sqlite3_stmt *stmt,
+           int           index,
+           GType         type,
+           int           value)
+{
+  const char *nick = lia_enum_to_nick (type, value);
+
+  if (nick == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           column,
+             GType         type,
+             int           fallback)
+{
+  int value = lia_enum_from_nick (type, column_text (stmt, column));
+
+  return value >= 0 ? value : fallback;
+}
+
+static GBytes *
+column_bytes (sqlite3_stmt *stmt,
+              int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+}
+
+static gboolean
+step_done (LiaDatabase   *database,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  return TRUE;
+}
+
+static void
+set_event_not_found_error (GError **error)
+{
+  g_set_error_literal (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                       _("This event is no longer in the database. It may have been deleted from the trash."));
+}
+
+static gboolean
+is_valid_enum (GType type,
+               int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+  return g_enum_get_value (klass, value) != NULL;
+}
+
+/* 'YYYY-MM-DDTHH:MM:SS', a real day and time of day (the zone decides
+ * whether the instant exists; see lia_time_to_utc). */
+static gboolean
+is_wall_time (const char *text)
+{
+  g_autofree char *day = NULL;
+  static const int positions[] = { 11, 12, 14, 15, 17, 18 };
+
+  if (text == NULL || strlen (text) != 19 || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    if (!g_ascii_isdigit (text[positions[i]]))
+      return FALSE;
+
+  if (g_ascii_strtoull (text + 11, NULL, 10) > 23 ||
+      g_ascii_strtoull (text + 14, NULL, 10) > 59 ||
+      g_ascii_strtoull (text + 17, NULL, 10) > 59)
+    return FALSE;
+
+  day = g_strndup (text, 10);
+
+  return lia_validate_date (day);
+}
+
+static gboolean
+is_event_time (const char *text,
+               gboolean    all_day)
+{
+  return all_day ? lia_validate_date (text) : is_wall_time (text);
+}
+
+/* What the event alone must satisfy; sets the derived span. */
+static gboolean
+validate_event (LiaEvent  *event,
+                gint64    *start_utc,
+                gint64    *last_end_utc,
+                GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *dtstart = lia_event_get_dtstart (event);
+  const char *dtend = lia_event_get_dtend (event);
+  const char *tzid = lia_event_get_tzid (event);
+  const char *rrule = lia_event_get_rrule (event);
+  const char *exdates = lia_event_get_exdates (event);
+  gboolean all_day = lia_event_get_all_day (event);
+
+  if (is_blank (lia_event_get_title (event)))
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
+                           _("An event needs a title."));
+      return FALSE;
+    }
+
+  if (is_blank (dtstart))
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
+                           _("An event needs a start."));
+      return FALSE;
+    }
+
+  if (!is_event_time (dtstart, all_day))
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
+                   all_day ? _("The start “%s” is not a real day.")
+                           : _("The start “%s” is not a real date and time."),
+                   dtstart);
+      return FALSE;
+    }
+
+  if (!is_blank (dtend) && !is_event_time (dtend, all_day))
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
+                   all_day ? _("The end “%s” is not a real day.")
+                           : _("The end “%s” is not a real date and time."),
+                   dtend);
+      return FALSE;
+    }
+
+  /* Both in the event's zone and in the same form: text order is time order. */
+  if (!is_blank (dtend) && strcmp (dtend, dtstart) < 0)
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE_ORDER,
+                           _("The event ends before it starts."));
+      return FALSE;
+    }
+
+  if (!all_day && !is_blank (tzid) && !lia_time_zone_is_known (tzid))
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                   _("The time zone “%s” is not one Liaison knows. Choose a time zone from the list."),
+                   tzid);
+      return FALSE;
+    }
+
+  if (!is_valid_enum (LIA_TYPE_EVENT_STATUS, lia_event_get_status (event)) ||
+      !is_valid_enum (LIA_TYPE_AUDIENCE, lia_event_get_audience (event)) ||
+      !is_valid_enum (LIA_TYPE_EVENT_SOURCE, lia_event_get_source (event)))
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                           _("The event’s status, audience or source is not one Liaison knows."));
+      return FALSE;
+    }
+
+  if ((lia_event_get_recurrence_of (event) != 0) != !is_blank (lia_event_get_recurrence_id (event)))
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                           _("A changed date of a repeating event must name both the event and the date it replaces."));
+      return FALSE;
+    }
+
+  if (lia_event_get_recurrence_of (event) != 0 && !is_blank (rrule))
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                           _("A changed date of a repeating event cannot repeat itself."));
+      return FALSE;
+    }
+
+  if (!lia_recurrence_get_span (dtstart,
+                                is_blank (dtend) ? NULL : dtend,
+                                is_blank (tzid) ? NULL : tzid,
+                                all_day,
+                                is_blank (rrule) ? NULL : rrule,
+                                is_blank (exdates) ? NULL : exdates,
+                                start_utc, last_end_utc, &local_error))
+    {
+      if (g_error_matches (local_error, LIA_RECURRENCE_ERROR, LIA_RECURRENCE_ERROR_INVALID_RULE))
+        g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                     _("The repeat rule “%s” could not be read."), rrule);
+      else if (g_error_matches (local_error, LIA_RECURRENCE_ERROR, LIA_RECURRENCE_ERROR_UNKNOWN_ZONE))
+        g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                             _("Choose the time zone of the event."));
+      else if (!is_blank (exdates))
+        g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
+                     _("The skipped dates “%s” are not all dates of the event."), exdates);
+      else
+        g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
+                     _("The start “%s” is not a real date and time."), dtstart);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static LiaEvent *
+read_event (sqlite3_stmt *stmt)
+{
+  g_autoptr(GBytes) image = column_bytes (stmt, 25);
+  LiaEvent *event = lia_event_new ();
+
+  g_object_freeze_notify (G_OBJECT (event));
+  lia_event_set_id (event, sqlite3_column_int64 (stmt, 0));
+  lia_event_set_uid (event, column_text (stmt, 1));
+  lia_event_set_recurrence_of (event, sqlite3_column_int64 (stmt, 2));
+  lia_event_set_recurrence_id (event, column_text (stmt, 3));
+  lia_event_set_partner_id (event, sqlite3_column_int64 (stmt, 4));
+  lia_event_set_title (event, column_text (stmt, 5));
+  lia_event_set_summary (event, column_text (stmt, 6));
+  lia_event_set_description (event, column_text (stmt, 7));
+  lia_event_set_dtstart (event, column_text (stmt, 8));
+  lia_event_set_dtend (event, column_text (stmt, 9));
+  lia_event_set_tzid (event, column_text (stmt, 10));
+  lia_event_set_all_day (event, sqlite3_column_int (stmt, 11));
+  lia_event_set_start_utc (event, sqlite3_column_int64 (stmt, 12));
+  lia_event_set_last_end_utc (event, sqlite3_column_int64 (stmt, 13));
+  lia_event_set_rrule (event, column_text (stmt, 14));
+  lia_event_set_exdates (event, column_text (stmt, 15));
+  lia_event_set_venue_name (event, column_text (stmt, 16));
+  lia_event_set_venue_address (event, column_text (stmt, 17));
+  lia_event_set_venue_room (event, column_text (stmt, 18));
+  lia_event_set_online_url (event, column_text (stmt, 19));
+  lia_event_set_audience (event, column_enum (stmt, 20, LIA_TYPE_AUDIENCE, LIA_AUDIENCE_ALL));
+  lia_event_set_cost (event, column_text (stmt, 21));
+  lia_event_set_registration_url (event, column_text (stmt, 22));
+  lia_event_set_accessibility (event, column_text (stmt, 23));
+  lia_event_set_contact (event, column_text (stmt, 24));
+  lia_event_set_image (event, image);
+  lia_event_set_image_url (event, column_text (stmt, 26));
+  lia_event_set_status (event, column_enum (stmt, 27, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT));
+  lia_event_set_promote (event, sqlite3_column_int (stmt, 28));
+  lia_event_set_channels (event, sqlite3_column_int (stmt, 29));
+  lia_event_set_featured (event, sqlite3_column_int (stmt, 30));
+  lia_event_set_source (event, column_enum (stmt, 31, LIA_TYPE_EVENT_SOURCE, LIA_EVENT_SOURCE_MANUAL));
+  lia_event_set_intake_feed_id (event, sqlite3_column_int64 (stmt, 32));
+  lia_event_set_remote_uid (event, column_text (stmt, 33));
+  lia_event_set_sequence (event, sqlite3_column_int (stmt, 34));
+  lia_event_set_created_at (event, sqlite3_column_int64 (stmt, 35));
+  lia_event_set_updated_at (event, sqlite3_column_int64 (stmt, 36));
+  lia_event_set_deleted_at (event, sqlite3_column_int64 (stmt, 37));
+  g_object_thaw_notify (G_OBJECT (event));
+
+  return event;
+}
+
+static gboolean
+load_event_categories (LiaDatabase  *database,
+                       LiaEvent     *event,
+                       GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) categories = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT category FROM event_category WHERE event_id = ? ORDER BY category",
+                                            error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lia_event_get_id (event));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  categories = g_strv_builder_end (builder);
+  lia_event_set_categories (event, (const char * const *)categories);
+
+  return TRUE;
+}
+
+/* Runs @stmt (its parameters bound) and returns its only row, categories
+ * included. */
+static LiaEvent *
+get_one_event (LiaDatabase   *database,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(LiaEvent) event = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      set_event_not_found_error (error);
+      return NULL;
+    }
+  else if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  event = read_event (stmt);
+  sqlite3_reset (stmt);
+
+  if (!load_event_categories (database, event, error))
+    return NULL;
+
+  return g_steal_pointer (&event);
+}
+
+static LiaEvent *
+get_event_by_id (LiaDatabase  *database,
+                 gint64        id,
+                 GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT " EVENT_COLUMNS " FROM event WHERE id = ?",
+                                            error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return get_one_event (database, stmt, error);
+}
+
+/* A partner's events may only be added or changed while the partner
+ * exists and is not in the trash. */
+static gboolean
+check_partner_usable (LiaDatabase  *database,
+                      gint64        partner_id,
+                      GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT name, deleted_at FROM partner WHERE id = ?",
+                                            error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                           _("This partner is no longer in the database. It may have been deleted from the trash."));
+      return FALSE;
+    }
+  else if (rc != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT,
+                   _("The partner “%s” is in the trash. Restore it before changing its records."),
+                   column_text (stmt, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An override points at a series of the same partner and shares its uid;
+ * sets *@uid to the series' uid. */
+static gboolean
+check_override_series (LiaDatabase  *database,
+                       LiaEvent     *event,
+                       char        **uid,
+                       GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT uid, title, partner_id, rrule FROM event"
+                                            " WHERE id = ? AND recurrence_of IS NULL",
+                                            error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lia_event_get_recurrence_of (event));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                           _("The repeating event this date belongs to is no longer in the database."));
+      return FALSE;
+    }
+  else if (rc != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  if (is_blank (column_text (stmt, 3)))
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                   _("“%s” does not repeat, so none of its dates can be changed on its own."),
+                   column_text (stmt, 1));
+      return FALSE;
+    }
+
+  if (sqlite3_column_int64 (stmt, 2) != lia_event_get_partner_id (event))
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                   _("A changed date of “%s” must belong to the same partner as the repeating event."),
+                   column_text (stmt, 1));
+      return FALSE;
+    }
+
+  if (!is_blank (lia_event_get_uid (event)) &&
+      g_strcmp0 (lia_event_get_uid (event), column_text (stmt, 0)) != 0)
+    {
+      g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
+                   _("A changed date of “%s” must keep the identifier of the repeating event."),
+                   column_text (stmt, 1));
+      return FALSE;
+    }
+
+  *uid = g_strdup (column_text (stmt, 0));
+
+  return TRUE;
+}
+
+static gboolean
+query_published (LiaDatabase  *database,
+                 const char   *uid,
+                 gboolean     *published,
+                 GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT EXISTS (SELECT 1 FROM publish_record"
+                                            " WHERE item_kind = 'event' AND item = ?)",
+                                            error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  *published = sqlite3_column_int (stmt, 0) != 0;
+
+  return TRUE;
+}
+
+static gboolean
+write_event_categories (LiaDatabase  *database,
+                        gint64        event_id,
+                        LiaEvent     *event,
+                        GError      **error)
+{
+  g_autoptr(LiaStmt) delete = NULL;
+  g_autoptr(LiaStmt) insert = NULL;
+  const char * const *categories = lia_event_get_categories (event);
+
+  if (!(delete = lia_database_prepare_cached (database, "DELETE FROM event_category WHERE event_id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (delete, 1, event_id);
+  if (!step_done (database, delete, error))
+    return FALSE;
+
+  if (categories == NULL || categories[0] == NULL)
+    return TRUE;
+
+  if (!(insert = lia_database_prepare_cached (database,
+                                              "INSERT OR IGNORE INTO event_category (event_id, category) VALUES (?, ?)",
+                                              error)))
+    return FALSE;
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      g_autofree char *category = g_strstrip (g_strdup (categories[i]));
+
+      if (category[0] == '\0')
+        continue;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, event_id);
+      sqlite3_bind_text (insert, 2, category, -1, SQLITE_TRANSIENT);
+
+      if (!step_done (database, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A series' overrides follow its partner and uid. */
+static gboolean
+update_overrides (LiaDatabase  *database,
+                  gint64        series_id,
+                  gint64        partner_id,
+                  const char   *uid,
+                  GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "UPDATE event SET partner_id = ?2, uid = ?3"
+                                            " WHERE recurrence_of = ?1 AND (partner_id IS NOT ?2 OR uid IS NOT ?3)",
+                                            error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  bind_int64_or_null (stmt, 2, partner_id);
+  sqlite3_bind_text (stmt, 3, uid, -1, SQLITE_TRANSIENT);
+
+  return step_done (database, stmt, error);
+}
+
+/* Occurrences */
+
+/* What the occurrences are sorted by: the title's collation key is made
+ * once a title (g_utf8_collate() normalises both strings at each call). */
+typedef struct
+{
+  gint64      start_utc;
+  const char *title_key;
+  gint64      event_id;
+  const char *recurrence_id;
+  guint       index;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  const SortEntry *x = a, *y = b;
+  int cmp;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+
+  if ((cmp = strcmp (x->title_key, y->title_key)) != 0)
+    return cmp;
+
+  if (x->event_id != y->event_id)
+    return x->event_id < y->event_id ? -1 : 1;
+
+  return g_strcmp0 (x->recurrence_id, y->recurrence_id);
+}
+
+/* Sorts @occurrences by start, then title, and keeps the first @max (0: all). */
+static GArray *
+sort_occurrences (GArray *occurrences,
+                  guint   max)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (occurrences->len, 1));
+  GArray *sorted;
+  guint n;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      LiaEventOccurrence *o = &g_array_index (occurrences, LiaEventOccurrence, i);
+      const char *title = o->title != NULL ? o->title : "";
+      char *key = g_hash_table_lookup (keys, title);
+
+      if (key == NULL)
+        {
+          key = g_utf8_collate_key (title, -1);
+          g_hash_table_insert (keys, (gpointer)title, key);
+        }
+
+      entries[i].start_utc = o->start_utc;
+      entries[i].title_key = key;
+      entries[i].event_id = o->event_id;
+      entries[i].recurrence_id = o->recurrence_id;
+      entries[i].index = i;
+    }
+
+  qsort (entries, occurrences->len, sizeof (SortEntry), compare_sort_entries);
+
+  n = max > 0 ? MIN (max, occurrences->len) : occurrences->len;
+  sorted = g_array_sized_new (FALSE, TRUE, sizeof (LiaEventOccurrence), n);
+  g_array_set_clear_func (sorted, (GDestroyNotify)lia_event_occurrence_clear);
+
+  /* The kept entries move to @sorted; the others are cleared with @occurrences. */
+  for (guint i = 0; i < n; i++)
+    {
+      LiaEventOccurrence *o = &g_array_index (occurrences, LiaEventOccurrence, entries[i].index);
+
+      g_array_append_vals (sorted, o, 1);
+      memset (o, 0, sizeof *o);
+    }
+
+  return sorted;
+}
+
+/* Whether [@start, @end) meets [@from, @to); an instant (@end = @start)
+ * meets it when it falls inside. */
+static gboolean
+overlaps (gint64 start,
+          gint64 end,
+          gint64 from,
+          gint64 to)
+{
+  return start < to && (end > from || start >= from);
+}
+
+/* The row columns of OCCURRENCE_SQL. */
+enum {
+  OCC_ID,
+  OCC_RECURRENCE_OF,
+  OCC_RECURRENCE_ID,
+  OCC_TITLE,
+  OCC_ALL_DAY,
+  OCC_STATUS,
+  OCC_PARTNER_ID,
+  OCC_PARTNER_NAME,
+  OCC_VENUE_NAME,
+  OCC_PROMOTE,
+  OCC_FEATURED,
+  OCC_START_UTC,
+  OCC_LAST_END_UTC,
+  OCC_DTSTART,
+  OCC_DTEND,
+  OCC_TZID,
+  OCC_RRULE,
+  OCC_EXDATES,
+};
+
+/* Events, series and overrides out of the trash whose span meets the
+ * window [?1, ?2): the first arm walks event_start_idx over the events that
+ * start in the window, the others those that started before it and are
+ * still running, through event_last_end_idx; an override's series must be
+ * out of the trash too. The filters follow, each a fixed text, so the
+ * statements are few and cached. */
+#define OCCURRENCE_SQL_SELECT \
+  "SELECT e.id, e.recurrence_of, e.recurrence_id, e.title, e.all_day, e.status, e.partner_id, p.name," \
+  " e.venue_name, e.promote, e.featured, e.start_utc, e.last_end_utc, e.dtstart, e.dtend, e.tzid," \
+  " e.rrule, e.exdates" \
+  " FROM event AS e LEFT JOIN partner AS p ON p.id = e.partner_id" \
+  " WHERE e.deleted_at IS NULL" \
+  " AND (e.recurrence_of IS NULL OR EXISTS (SELECT 1 FROM event AS s" \
+  " WHERE s.id = e.recurrence_of AND s.deleted_at IS NULL))"
+
+#define OCCURRENCE_WINDOW_ARMS 3
+
+static const char * const occurrence_windows[OCCURRENCE_WINDOW_ARMS] = {
+  " AND e.start_utc >= ?1 AND e.start_utc < ?2",
+  /* Neither index alone is narrow here (one holds every event that ends
+   * later, the other every one that started before), but their
+   * intersection is: both are read without the table (about 50,000
+   * entries, against as many row lookups) and only the rows in both are
+   * read. */
+  " AND e.id IN (SELECT l.rowid FROM event AS l INDEXED BY event_last_end_idx"
+  " WHERE l.deleted_at IS NULL AND l.last_end_utc >= ?1 AND +l.rowid IN"
+  " (SELECT b.rowid FROM event AS b INDEXED BY event_start_idx"
+  " WHERE b.deleted_at IS NULL AND b.start_utc < ?1))",
+  " AND e.start_utc < ?1 AND e.last_end_utc IS NULL",
+};
+
+/* Text and category are those of the series (overrides are not in
+ * search_index and need not repeat the categories); the rest are the
+ * row's own, so a cancelled date of a series is found as cancelled. */
+#define FILTER_TEXT \
+  " AND coalesce (e.recurrence_of, e.id) * 4 + 3 IN" \
+  " (SELECT rowid FROM search_index WHERE search_index MATCH ?3)"
+#define FILTER_PARTNER_NONE " AND e.partner_id IS NULL"
+#define FILTER_PARTNER      " AND e.partner_id = ?4"
+#define FILTER_CATEGORY \
+  " AND EXISTS (SELECT 1 FROM event_category AS c" \
+  " WHERE c.event_id = coalesce (e.recurrence_of, e.id) AND c.category = ?5)"
+#define FILTER_AUDIENCE     " AND e.audience = ?6"
+#define FILTER_STATUS       " AND e.status = ?7"
+#define FILTER_PROMOTED     " AND e.promote = ?8"
+#define FILTER_CHANNELS     " AND (e.channels & ?9) = ?9"
+
+static char *
+build_occurrence_sql (const LiaEventQuery *query,
+                      gboolean             have_match)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint arm = 0; arm < OCCURRENCE_WINDOW_ARMS; arm++)
+    {
+      if (arm > 0)
+        g_string_append (sql, " UNION ALL ");
+
+      g_string_append (sql, OCCURRENCE_SQL_SELECT);
+      g_string_append (sql, occurrence_windows[arm]);
+
+      if (have_match)
+        g_string_append (sql, FILTER_TEXT);
+      if (query->partner_id == 0)
+        g_string_append (sql, FILTER_PARTNER_NONE);
+      else if (query->partner_id > 0)
+        g_string_append (sql, FILTER_PARTNER);
+      if (query->category != NULL)
+        g_string_append (sql, FILTER_CATEGORY);
+      if (query->audience >= 0)
+        g_string_append (sql, FILTER_AUDIENCE);
+      if (query->status >= 0)
+        g_string_append (sql, FILTER_STATUS);
+      if (query->promoted >= 0)
+        g_string_append (sql, FILTER_PROMOTED);
+      if (query->channels != 0)
+        g_string_append (sql, FILTER_CHANNELS);
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+fill_occurrence (LiaEventOccurrence *occurrence,
+                 sqlite3_stmt       *stmt)
+{
+  occurrence->title = g_strdup (column_text (stmt, OCC_TITLE));
+  occurrence->all_day = sqlite3_column_int (stmt, OCC_ALL_DAY) != 0;
+  occurrence->status = column_enum (stmt, OCC_STATUS, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT);
+  occurrence->partner_id = sqlite3_column_int64 (stmt, OCC_PARTNER_ID);
+  occurrence->partner_name = g_strdup (column_text (stmt, OCC_PARTNER_NAME));
+  occurrence->venue_name = g_strdup (column_text (stmt, OCC_VENUE_NAME));
+  occurrence->promote = sqlite3_column_int (stmt, OCC_PROMOTE) != 0;
+  occurrence->featured = sqlite3_column_int (stmt, OCC_FEATURED) != 0;
+}
+
+/* The recurrence ids of the overrides out of the trash, by series id
+ * (gint64 → set of strings): those dates are shown from their override
+ * rows (when the window and the filters take them), never from the
+ * series. One walk of event_recurrence_idx over the overrides alone
+ * ("IS NOT NULL" would make sqlite scan a partial index of every event
+ * instead), rather than one query a series: most series have none. */
+static GHashTable *
+load_override_ids (LiaDatabase  *database,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) by_series = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  by_series = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify)g_hash_table_unref);
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT recurrence_of, recurrence_id FROM event"
+                                            " INDEXED BY event_recurrence_idx"
+                                            " WHERE recurrence_of > 0 AND deleted_at IS NULL",
+                                            error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 series_id = sqlite3_column_int64 (stmt, 0);
+      GHashTable *ids = g_hash_table_lookup (by_series, &series_id);
+
+      if (ids == NULL)
+        {
+          ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (by_series, g_memdup2 (&series_id, sizeof series_id), ids);
+        }
+      g_hash_table_add (ids, g_strdup (column_text (stmt, 1)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&by_series);
+}
+
+/* Appends the occurrences of the series in the current row of @stmt. */
+static gboolean
+expand_series (LiaDatabase   *database,
+               sqlite3_stmt  *stmt,
+               gint64         from_utc,
+               gint64         to_utc,
+               GHashTable   **overrides,
+               GArray        *occurrences,
+               GError       **error)
+{
+  g_autoptr(GArray) expanded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GHashTable *override_ids;
+  gint64 series_id = sqlite3_column_int64 (stmt, OCC_ID);
+
+  expanded = lia_recurrence_expand (column_text (stmt, OCC_DTSTART),
+                                    column_text (stmt, OCC_DTEND),
+                                    column_text (stmt, OCC_TZID),
+                                    sqlite3_column_int (stmt, OCC_ALL_DAY),
+                                    column_text (stmt, OCC_RRULE),
+                                    column_text (stmt, OCC_EXDATES),
+                                    from_utc, to_utc, 0, &local_error);
+  if (expanded == NULL)
+    {
+      /* Saved rows were validated; one written by other means must not
+       * hide the rest of the calendar. */
+      g_debug ("Event %" G_GINT64_FORMAT " cannot be expanded: %s", series_id, local_error->message);
+      return TRUE;
+    }
+
+  if (expanded->len == 0)
+    return TRUE;
+
+  if (*overrides == NULL && !(*overrides = load_override_ids (database, error)))
+    return FALSE;
+  override_ids = g_hash_table_lookup (*overrides, &series_id);
+
+  for (guint i = 0; i < expanded->len; i++)
+    {
+      LiaOccurrence *o = &g_array_index (expanded, LiaOccurrence, i);
+      LiaEventOccurrence occurrence = { 0 };
+
+      if (override_ids != NULL && o->recurrence_id != NULL &&
+          g_hash_table_contains (override_ids, o->recurrence_id))
+        continue;
+
+      occurrence.event_id = series_id;
+      occurrence.series_id = series_id;
+      occurrence.start_utc = o->start_utc;
+      occurrence.end_utc = o->end_utc;
+      occurrence.recurrence_id = g_strdup (o->recurrence_id);
+      fill_occurrence (&occurrence, stmt);
+      g_array_append_val (occurrences, occurrence);
+    }
+
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * lia_event_query_init:
+ * @q: a #LiaEventQuery
+ *
+ * Sets every field of @q to "any".
+ */
+void
+lia_event_query_init (LiaEventQuery *q)
+{
+  g_return_if_fail (q != NULL);
+
+  q->text = NULL;
+  q->partner_id = -1;
+  q->category = NULL;
+  q->audience = -1;
+  q->status = -1;
+  q->promoted = -1;
+  q->channels = LIA_CHANNEL_NONE;
+}
+
+void
+lia_event_occurrence_clear (LiaEventOccurrence *occurrence)
+{
+  if (occurrence == NULL)
+    return;
+
+  g_clear_pointer (&occurrence->recurrence_id, g_free);
+  g_clear_pointer (&occurrence->title, g_free);
+  g_clear_pointer (&occurrence->partner_name, g_free);
+  g_clear_pointer (&occurrence->venue_name, g_free);
+}
+
+/**
+ * lia_store_get_event:
+ *
+ * Returns: (transfer full): the event with its categories, in the trash or not
+ */
+LiaEvent *
+lia_store_get_event (LiaStore  *self,
+                     gint64     id,
+                     GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_event_by_id (lia_store_get_database (self), id, error);
+}
+
+/**
+ * lia_store_get_event_by_uid:
+ * @recurrence_id: (nullable): the override's original start, %NULL for the
+ *   series or single event
+ *
+ * Returns: (transfer full): the event with its categories
+ */
+LiaEvent *
+lia_store_get_event_by_uid (LiaStore    *self,
+                            const char  *uid,
+                            const char  *recurrence_id,
+                            GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  LiaDatabase *database;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = lia_store_get_database (self);
+
+  /* The expression of event_uid_idx, so this is one seek. */
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT " EVENT_COLUMNS " FROM event"
+                                            " WHERE uid = ?1 AND coalesce (recurrence_id, '') = ?2",
+                                            error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, recurrence_id != NULL ? recurrence_id : "", -1, SQLITE_TRANSIENT);
+
+  return get_one_event (database, stmt, error);
+}
+
+/**
+ * lia_store_save_event:
+ *
+ * Validates and writes @event with its categories in one transaction (see
+ * lia-store.h), then sets its id, uid, derived span, sequence and
+ * timestamps.
+ */
+gboolean
+lia_store_save_event (LiaStore  *self,
+                      LiaEvent  *event,
+                      GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(LiaEvent) old = NULL;
+  g_autoptr(GDateTime) now_time = NULL;
+  g_autofree char *uid = NULL;
+  LiaDatabase *database;
+  GBytes *image;
+  gint64 start_utc = 0;
+  gint64 last_end_utc = 0;
+  gint64 partner_id;
+  gint64 old_partner_id = 0;
+  gint64 id;
+  gint64 now;
+  int sequence;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIA_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_event (event, &start_utc, &last_end_utc, error))
+    return FALSE;
+
+  database = lia_store_get_database (self);
+  now_time = _lia_store_now (self);
+  now = g_date_time_to_unix (now_time);
+  id = lia_event_get_id (event);
+  partner_id = lia_event_get_partner_id (event);
+  sequence = lia_event_get_sequence (event);
+
+  if (!lia_database_begin (database, error))
+    return FALSE;
+
+  if (id != 0)
+    {
+      if (!(old = get_event_by_id (database, id, error)))
+        goto failed;
+      old_partner_id = lia_event_get_partner_id (old);
+      sequence = MAX (sequence, lia_event_get_sequence (old));
+    }
+
+  if (partner_id != 0 && !check_partner_usable (database, partner_id, error))
+    goto failed;
+
+  if (lia_event_get_recurrence_of (event) != 0)
+    {
+      if (!check_override_series (database, event, &uid, error))
+        goto failed;
+    }
+  else if (!is_blank (lia_event_get_uid (event)))
+    uid = g_strstrip (g_strdup (lia_event_get_uid (event)));
+  else if (old != NULL && !is_blank (lia_event_get_uid (old)))
+    uid = g_strdup (lia_event_get_uid (old));
+  else
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      uid = g_strconcat (uuid, UID_SUFFIX, NULL);
+    }
+
+  /* What subscribers already hold changes: they must see a new SEQUENCE. */
+  if (old != NULL && !lia_event_content_equal (old, event))
+    {
+      gboolean published = FALSE;
+
+      if (!query_published (database, uid, &published, error))
+        goto failed;
+      if (published)
+        sequence++;
+    }
+
+  if (id == 0)
+    stmt = lia_database_prepare_cached (database,
+                                        "INSERT INTO event (uid, recurrence_of, recurrence_id, partner_id, title,"
+                                        " summary, description, dtstart, dtend, tzid, all_day, start_utc, last_end_utc,"
+                                        " rrule, exdates, venue_name, venue_address, venue_room, online_url, audience,"
+                                        " cost, registration_url, accessibility, contact, image, image_url, status,"
+                                        " promote, channels, featured, source, intake_feed_id, remote_uid, sequence,"
+                                        " created_at, updated_at)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                                        " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30,"
+                                        " ?31, ?32, ?33, ?34, ?35, ?35)",
+                                        error);
+  else
+    stmt = lia_database_prepare_cached (database,
+                                        "UPDATE event SET uid = ?1, recurrence_of = ?2, recurrence_id = ?3,"
+                                        " partner_id = ?4, title = ?5, summary = ?6, description = ?7, dtstart = ?8,"
+                                        " dtend = ?9, tzid = ?10, all_day = ?11, start_utc = ?12, last_end_utc = ?13,"
+                                        " rrule = ?14, exdates = ?15, venue_name = ?16, venue_address = ?17,"
+                                        " venue_room = ?18, online_url = ?19, audience = ?20, cost = ?21,"
+                                        " registration_url = ?22, accessibility = ?23, contact = ?24, image = ?25,"
+                                        " image_url = ?26, status = ?27, promote = ?28, channels = ?29,"
+                                        " featured = ?30, source = ?31, intake_feed_id = ?32, remote_uid = ?33,"
+                                        " sequence = ?34, updated_at = max (?35, created_at)"
+                                        " WHERE id = ?36",
+                                        error);
+  if (stmt == NULL)
+    goto failed;
+
+  image = lia_event_get_image (event);
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  bind_int64_or_null (stmt, 2, lia_event_get_recurrence_of (event));
+  bind_text_or_null (stmt, 3, lia_event_get_recurrence_of (event) != 0 ? lia_event_get_recurrence_id (event) : NULL);
+  bind_int64_or_null (stmt, 4, partner_id);
+  sqlite3_bind_text (stmt, 5, g_strstrip (g_strdup (lia_event_get_title (event))), -1, g_free);
+  bind_text (stmt, 6, lia_event_get_summary (event));
+  bind_text (stmt, 7, lia_event_get_description (event));
+  sqlite3_bind_text (stmt, 8, lia_event_get_dtstart (event), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 9, lia_event_get_dtend (event));
+  bind_text_or_null (stmt, 10, lia_event_get_tzid (event));
+  sqlite3_bind_int (stmt, 11, lia_event_get_all_day (event));
+  sqlite3_bind_int64 (stmt, 12, start_utc);
+  bind_int64_or_null (stmt, 13, last_end_utc);
+  bind_text_or_null (stmt, 14, lia_event_get_rrule (event));
+  bind_text_or_null (stmt, 15, lia_event_get_exdates (event));
+  bind_text_or_null (stmt, 16, lia_event_get_venue_name (event));
+  bind_text_or_null (stmt, 17, lia_event_get_venue_address (event));
+  bind_text_or_null (stmt, 18, lia_event_get_venue_room (event));
+  bind_text_or_null (stmt, 19, lia_event_get_online_url (event));
+  bind_nick (stmt, 20, LIA_TYPE_AUDIENCE, lia_event_get_audience (event));
+  bind_text_or_null (stmt, 21, lia_event_get_cost (event));
+  bind_text_or_null (stmt, 22, lia_event_get_registration_url (event));
+  bind_text (stmt, 23, lia_event_get_accessibility (event));
+  bind_text_or_null (stmt, 24, lia_event_get_contact (event));
+  if (image != NULL && g_bytes_get_size (image) > 0)
+    sqlite3_bind_blob64 (stmt, 25, g_bytes_get_data (image, NULL), g_bytes_get_size (image), SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 25);
+  bind_text_or_null (stmt, 26, lia_event_get_image_url (event));
+  bind_nick (stmt, 27, LIA_TYPE_EVENT_STATUS, lia_event_get_status (event));
+  sqlite3_bind_int (stmt, 28, lia_event_get_promote (event));
+  sqlite3_bind_int (stmt, 29, lia_event_get_channels (event));
+  sqlite3_bind_int (stmt, 30, lia_event_get_featured (event));
+  bind_nick (stmt, 31, LIA_TYPE_EVENT_SOURCE, lia_event_get_source (event));
+  bind_int64_or_null (stmt, 32, lia_event_get_intake_feed_id (event));
+  bind_text_or_null (stmt, 33, lia_event_get_remote_uid (event));
+  sqlite3_bind_int (stmt, 34, sequence);
+  sqlite3_bind_int64 (stmt, 35, now);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 36, id);
+
+  if (!step_done (database, stmt, error))
+    goto failed;
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (lia_database_get_handle (database));
+  else if (!update_overrides (database, id, partner_id, uid, error))
+    goto failed;
+
+  if (!write_event_categories (database, id, event, error) ||
+      !lia_database_commit (database, error))
+    goto failed;
+
+  g_object_freeze_notify (G_OBJECT (event));
+  if (lia_event_get_id (event) == 0)
+    {
+      lia_event_set_id (event, id);
+      lia_event_set_created_at (event, now);
+    }
+  lia_event_set_updated_at (event, MAX (now, lia_event_get_created_at (event)));
+  lia_event_set_uid (event, uid);
+  lia_event_set_start_utc (event, start_utc);
+  lia_event_set_last_end_utc (event, last_end_utc);
+  lia_event_set_sequence (event, sequence);
+  g_object_thaw_notify (G_OBJECT (event));
+
+  _lia_store_emit_changed (self, LIA_RECORD_EVENT, id);
+  if (partner_id != 0)
+    _lia_store_emit_changed (self, LIA_RECORD_PARTNER, partner_id);
+  if (old_partner_id != 0 && old_partner_id != partner_id)
+    _lia_store_emit_changed (self, LIA_RECORD_PARTNER, old_partner_id);
+
+  return TRUE;
+
+failed:
+  lia_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * lia_store_list_events:
+ * @partner_id: a partner, or 0 for the library's own events
+ *
+ * Returns: (transfer full) (element-type LiaEvent): the series and single
+ *   events of @partner_id out of the trash, with their categories, by start
+ */
+GPtrArray *
+lia_store_list_events (LiaStore  *self,
+                       gint64     partner_id,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaStmt) stmt = NULL;
+  LiaDatabase *database;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = lia_store_get_database (self);
+
+  if (partner_id == 0)
+    stmt = lia_database_prepare_cached (database,
+                                        "SELECT " EVENT_COLUMNS " FROM event WHERE partner_id IS NULL"
+                                        " AND recurrence_of IS NULL AND deleted_at IS NULL ORDER BY start_utc, id",
+                                        error);
+  else
+    stmt = lia_database_prepare_cached (database,
+                                        "SELECT " EVENT_COLUMNS " FROM event WHERE partner_id = ?"
+                                        " AND recurrence_of IS NULL AND deleted_at IS NULL ORDER BY start_utc, id",
+                                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (partner_id != 0)
+    sqlite3_bind_int64 (stmt, 1, partner_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, read_event (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    if (!load_event_categories (database, g_ptr_array_index (events, i), error))
+      return NULL;
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * lia_store_list_occurrences:
+ * @query: (nullable): what to select; %NULL selects every event
+ * @max: the most occurrences to return, 0 for all
+ *
+ * See lia-store.h. A query's text and category are matched against the
+ * series of an overridden date; its partner, audience, status and
+ * promotion against the date's own row.
+ *
+ * Returns: (transfer full): a GArray of LiaEventOccurrence
+ */
+GArray *
+lia_store_list_occurrences (LiaStore             *self,
+                            const LiaEventQuery  *query,
+                            gint64                from_utc,
+                            gint64                to_utc,
+                            guint                 max,
+                            GError              **error)
+{
+  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GHashTable) overrides = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  GArray *sorted;
+  LiaEventQuery any;
+  LiaDatabase *database;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (query == NULL)
+    {
+      lia_event_query_init (&any);
+      query = &any;
+    }
+
+  occurrences = g_array_new (FALSE, TRUE, sizeof (LiaEventOccurrence));
+  g_array_set_clear_func (occurrences, (GDestroyNotify)lia_event_occurrence_clear);
+
+  if (to_utc <= from_utc)
+    return g_steal_pointer (&occurrences);
+
+  database = lia_store_get_database (self);
+  match = query->text != NULL ? _lia_search_build_match (query->text) : NULL;
+  sql = build_occurrence_sql (query, match != NULL);
+
+  if (!(stmt = lia_database_prepare_cached (database, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 3, match, -1, SQLITE_TRANSIENT);
+  if (query->partner_id > 0)
+    sqlite3_bind_int64 (stmt, 4, query->partner_id);
+  if (query->category != NULL)
+    sqlite3_bind_text (stmt, 5, query->category, -1, SQLITE_TRANSIENT);
+  if (query->audience >= 0)
+    bind_nick (stmt, 6, LIA_TYPE_AUDIENCE, query->audience);
+  if (query->status >= 0)
+    bind_nick (stmt, 7, LIA_TYPE_EVENT_STATUS, query->status);
+  if (query->promoted >= 0)
+    sqlite3_bind_int (stmt, 8, query->promoted != 0);
+  if (query->channels != 0)
+    sqlite3_bind_int (stmt, 9, query->channels);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *rrule = column_text (stmt, OCC_RRULE);
+      LiaEventOccurrence occurrence = { 0 };
+      gint64 start, end;
+
+      if (sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL && !is_blank (rrule))
+        {
+          if (!expand_series (database, stmt, from_utc, to_utc, &overrides, occurrences, error))
+            return NULL;
+          continue;
+        }
+
+      /* A single event or an override: one occurrence, as derived on save. */
+      start = sqlite3_column_int64 (stmt, OCC_START_UTC);
+      end = sqlite3_column_type (stmt, OCC_LAST_END_UTC) == SQLITE_NULL
+              ? start : sqlite3_column_int64 (stmt, OCC_LAST_END_UTC);
+      if (!overlaps (start, end, from_utc, to_utc))
+        continue;
+
+      occurrence.event_id = sqlite3_column_int64 (stmt, OCC_ID);
+      occurrence.series_id = sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL
+                               ? occurrence.event_id : sqlite3_column_int64 (stmt, OCC_RECURRENCE_OF);
+      occurrence.start_utc = start;
+      occurrence.end_utc = end;
+      occurrence.recurrence_id = g_strdup (column_text (stmt, OCC_RECURRENCE_ID));
+      fill_occurrence (&occurrence, stmt);
+      g_array_append_val (occurrences, occurrence);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  sorted = sort_occurrences (occurrences, max);
+
+  g_debug ("%u occurrences in [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+           sorted->len, from_utc, to_utc);
+
+  return sorted;
+}
