@@ -327,6 +327,95 @@ test_events_page_month_day (Fixture       *fixture,
   g_assert_cmpstr (lia_agenda_item_get_occurrence (first)->title, ==, "Late Event");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIAISON_TEST_DATA"), "ical", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static gint64
+count_events (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = lia_store_list_events (fixture->store, 0, &error);
+  g_assert_no_error (error);
+
+  return events->len;
+}
+
+/* Import Calendar: a preview first, then the events; twice changes
+ * nothing; a broken file says why and writes nothing; Export writes what
+ * the board shows. */
+static void
+test_events_page_import_export (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) google = fixture_file ("google.ics");
+  g_autoptr(GFile) malformed = fixture_file ("malformed.ics");
+  g_autofree char *out_path = g_build_filename (fixture->dir, "out.ics", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = lia_events_page_import_file (get_page (fixture), google);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "4 new, 0 to update"));
+  g_assert_cmpint (count_events (fixture), ==, 0);
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  /* Four VEVENTs: a series, its moved date (an override, not listed on
+   * its own) and two single events. */
+  g_assert_cmpint (count_events (fixture), ==, 3);
+  seen = agenda_titles (fixture, "Author Talk: Prairie Stories");
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  /* The same file again: nothing to import. */
+  dialog = lia_events_page_import_file (get_page (fixture), google);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "0 new, 0 to update"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  /* Emitting a response does not close the dialog as its button does. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_test_iterate_until (no_dialog, NULL, "the preview closes");
+
+  /* A broken file: no preview, nothing written. */
+  g_assert_null (lia_events_page_import_file (get_page (fixture), malformed));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (count_events (fixture), ==, 3);
+
+  g_assert_true (lia_events_page_export_file (get_page (fixture), out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &exported, NULL, &error));
+  g_assert_true (g_str_has_prefix (exported, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (exported, "SUMMARY:Author Talk: Prairie Stories"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +429,7 @@ main (int   argc,
   ADD ("recurring-event", test_events_page_recurring_event);
   ADD ("filters", test_events_page_filters);
   ADD ("month-day", test_events_page_month_day);
+  ADD ("import-export", test_events_page_import_export);
 
   return g_test_run ();
 }

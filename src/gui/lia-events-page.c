@@ -15,6 +15,7 @@
 
 #include "lia-agenda.h"
 #include "lia-event-editor.h"
+#include "lia-ical.h"
 #include "lia-events-page.h"
 #include "lia-month-view.h"
 #include "lia-settings.h"
@@ -57,6 +58,8 @@ G_DEFINE_FINAL_TYPE (LiaEventsPage, lia_events_page, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_STORE, N_PROPS };
 
 static GParamSpec *properties [N_PROPS];
+
+static void refresh_categories (LiaEventsPage *self);
 
 static GTimeZone *
 dup_library_zone (void)
@@ -449,6 +452,266 @@ on_agenda_activate_cb (LiaEventsPage *self,
   open_editor (self, event);
 }
 
+static AdwToastOverlay *
+find_overlay (LiaEventsPage *self)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  return ancestor != NULL ? ADW_TOAST_OVERLAY (ancestor) : NULL;
+}
+
+static void
+show_toast (LiaEventsPage *self,
+            const char    *title)
+{
+  AdwToastOverlay *overlay = find_overlay (self);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay for ‘%s’", title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+static void
+on_import_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LiaEventsPage    *self)
+{
+  LiaIcalPlan *plan = g_object_get_data (G_OBJECT (dialog), "lia-plan");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint created, updated, skipped;
+
+  if (g_strcmp0 (response, "import") != 0 || self->store == NULL)
+    return;
+
+  lia_ical_plan_get_counts (plan, &created, &updated, &skipped);
+  if (!lia_ical_plan_apply (plan, self->store, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: after importing a calendar: events added, then events updated */
+  title = g_strdup_printf (_("Calendar imported: %u new, %u updated"), created, updated);
+  show_toast (self, title);
+  refresh_categories (self);
+  on_filters_changed_cb (self);
+}
+
+/**
+ * lia_events_page_import_file:
+ * @self: a #LiaEventsPage
+ * @file: an iCalendar file
+ *
+ * Reads @file and shows what importing it would do, to import it or not;
+ * a file that cannot be imported says why and changes nothing.
+ *
+ * Returns: (transfer none) (nullable): the preview dialog
+ */
+AdwMessageDialog *
+lia_events_page_import_file (LiaEventsPage *self,
+                             GFile         *file)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LiaIcalPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tzid = lia_settings_dup_library_time_zone (lia_settings_get_default ());
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  g_autofree char *preview = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *scrolled;
+  guint created, updated, skipped;
+
+  g_return_val_if_fail (LIA_IS_EVENTS_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(plan = lia_ical_plan_new (self->store, bytes, tzid != NULL && *tzid != '\0' ? tzid : "UTC", 0, &error)))
+    {
+      /* Translators: a file name, then why it cannot be imported */
+      g_autofree char *message = g_strdup_printf (_("‘%s’ cannot be imported: %s"), name, error->message);
+
+      show_toast (self, message);
+      return NULL;
+    }
+
+  lia_ical_plan_get_counts (plan, &created, &updated, &skipped);
+  /* Translators: what importing a calendar will do: new, updated and unchanged events */
+  body = g_strdup_printf (_("%u new, %u to update, %u unchanged or left out. Nothing changes until you import."),
+                          created, updated, skipped);
+  preview = lia_ical_plan_format (plan);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, body);
+  {
+    /* Translators: %s is a file name */
+    g_autofree char *heading = g_strdup_printf (_("Import ‘%s’"), name);
+
+    adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+
+  label = gtk_label_new (preview);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", created + updated > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lia-plan", g_steal_pointer (&plan), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/**
+ * lia_events_page_export_file:
+ * @self: a #LiaEventsPage
+ * @file: where to write
+ * @error: return location for a #GError
+ *
+ * Writes the events the search and filters select as iCalendar.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+lia_events_page_export_file (LiaEventsPage  *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  LiaEventQuery query;
+
+  g_return_val_if_fail (LIA_IS_EVENTS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  build_query (self, &query);
+  if (!(bytes = lia_ical_export (self->store, &query, error)))
+    return FALSE;
+
+  /* Written beside and renamed: a failed write leaves the old file whole. */
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LiaEventsPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lia_events_page_import_file (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LiaEventsPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !lia_events_page_export_file (self, file, &error))
+        show_toast (self, error->message);
+      else if (file != NULL)
+        show_toast (self, _("Calendar exported"));
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static GtkFileFilter *
+calendar_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendars (iCalendar)"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+
+  return filter;
+}
+
+static void
+lia_events_page_import_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  LiaEventsPage *self = LIA_EVENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = calendar_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import a Calendar"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+lia_events_page_export_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  LiaEventsPage *self = LIA_EVENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = calendar_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Calendar"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("events.ics"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 lia_events_page_new_action (GtkWidget  *widget,
                             const char *action_name,
@@ -636,6 +899,8 @@ lia_events_page_class_init (LiaEventsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_month_day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "events.new", NULL, lia_events_page_new_action);
+  gtk_widget_class_install_action (widget_class, "events.import", NULL, lia_events_page_import_action);
+  gtk_widget_class_install_action (widget_class, "events.export", NULL, lia_events_page_export_action);
   gtk_widget_class_install_action (widget_class, "events.previous-month", NULL, lia_events_page_month_action);
   gtk_widget_class_install_action (widget_class, "events.next-month", NULL, lia_events_page_month_action);
   gtk_widget_class_install_action (widget_class, "events.this-month", NULL, lia_events_page_month_action);

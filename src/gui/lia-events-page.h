@@ -21,5 +21,10 @@ void         lia_events_page_set_store       (LiaEventsPage *self,
 void         lia_events_page_show_day        (LiaEventsPage *self,
                                               const GDate   *day);
 GtkListView *lia_events_page_get_agenda_view (LiaEventsPage *self);
+AdwMessageDialog *lia_events_page_import_file (LiaEventsPage *self,
+                                               GFile         *file);
+gboolean     lia_events_page_export_file     (LiaEventsPage  *self,
+                                              GFile          *file,
+                                              GError        **error);
 
 G_END_DECLS
