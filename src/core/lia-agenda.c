@@ -12,9 +12,10 @@
 #include "lia-agenda.h"
 #include "lia-store-private.h"
 
-/* Days read per query: small enough to answer at once on a crowded
- * calendar, large enough that a quiet one fills the screen in a few. */
-#define WINDOW_DAYS 14
+/* Days read per query: a crowded calendar fills the screen with one day
+ * (hundreds of events on the benchmark's), a quiet one needs weeks; the
+ * window doubles from one day up to this while little comes. */
+#define MAX_WINDOW_DAYS 14
 /* Asked for an item this close to the end, the model reads the next window. */
 #define PREFETCH_ITEMS 40
 /* What a reload reads before it returns, so the first screen is full. */
@@ -89,6 +90,7 @@ struct _LiaAgenda
   GDate          start_day;
   GPtrArray     *items;        /* LiaAgendaItem */
   int            loaded_days;  /* days from start_day read so far */
+  int            window_days;  /* the next window's length */
   GDate          last_day;     /* the day of the last heading */
   guint          load_idle;
   gulong         changed_handler;
@@ -158,8 +160,8 @@ load_window (LiaAgenda *self)
     return 0;
 
   from = day_start_utc (self, &self->start_day, self->loaded_days);
-  to = day_start_utc (self, &self->start_day, self->loaded_days + WINDOW_DAYS);
-  self->loaded_days += WINDOW_DAYS;
+  to = day_start_utc (self, &self->start_day, self->loaded_days + self->window_days);
+  self->loaded_days += self->window_days;
 
   occurrences = lia_store_list_occurrences (self->store, &self->query, from, to, 0, &error);
   if (occurrences == NULL)
@@ -200,6 +202,9 @@ load_window (LiaAgenda *self)
       take_occurrence (item, occurrence);
       g_ptr_array_add (self->items, item);
     }
+
+  if (self->items->len - before < FIRST_ITEMS)
+    self->window_days = MIN (self->window_days * 2, MAX_WINDOW_DAYS);
 
   return self->items->len - before;
 }
@@ -395,6 +400,7 @@ lia_agenda_reload (LiaAgenda *self)
   removed = self->items->len;
   g_ptr_array_set_size (self->items, 0);
   self->loaded_days = 0;
+  self->window_days = 1;
   g_date_clear (&self->last_day, 1);
 
   while (self->items->len < FIRST_ITEMS && !lia_agenda_is_complete (self))
