@@ -379,6 +379,56 @@ test_search_trash (Fixture       *fixture,
 
 /* Through the store: a trashed partner takes its contacts and
  * interactions out of the results, and restoring brings them back. */
+/* Events are found too, with their partner (0 for the library's own) and
+ * a snippet of their description; trashed ones are not. */
+static void
+test_search_events (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaEvent) own = lia_event_new ();
+  g_autoptr(LiaEvent) partner_event = lia_event_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  LiaSearchResult *result = NULL;
+
+  lia_event_set_title (own, "Écoute musicale");
+  lia_event_set_description (own, "Vinyl listening night in the reading room");
+  lia_event_set_dtstart (own, "2026-12-01T19:00:00");
+  lia_event_set_tzid (own, "America/Edmonton");
+  g_assert_true (lia_store_save_event (fixture->store, own, &error));
+  g_assert_no_error (error);
+
+  lia_event_set_title (partner_event, "Garden Workshop");
+  lia_event_set_description (partner_event, "Seed saving with the listening circle");
+  lia_event_set_dtstart (partner_event, "2026-12-02");
+  lia_event_set_all_day (partner_event, TRUE);
+  lia_event_set_partner_id (partner_event, 1);
+  g_assert_true (lia_store_save_event (fixture->store, partner_event, &error));
+  g_assert_no_error (error);
+
+  /* Accents and word beginnings, as for partners. */
+  ids = g_strdup_printf ("%" G_GINT64_FORMAT, lia_event_get_id (own));
+  assert_found (fixture, "ecout", LIA_RECORD_EVENT, ids);
+
+  results = search (fixture, "listening", 10);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LiaSearchResult *candidate = g_ptr_array_index (results, i);
+
+      if (candidate->kind == LIA_RECORD_EVENT && candidate->id == lia_event_get_id (partner_event))
+        result = candidate;
+    }
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->partner_id, ==, 1);
+  g_assert_cmpstr (result->title, ==, "Garden Workshop");
+  g_assert_nonnull (strstr (result->snippet, "listening"));
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, lia_event_get_id (own), &error));
+  g_assert_no_error (error);
+  assert_found (fixture, "ecout", LIA_RECORD_EVENT, "");
+}
+
 static void
 test_search_store_trash (Fixture       *fixture,
                          gconstpointer  data)
@@ -476,6 +526,7 @@ main (int   argc,
   g_test_add ("/search/syntax", Fixture, NULL, fixture_setup, test_search_syntax, fixture_teardown);
   g_test_add ("/search/trash", Fixture, NULL, fixture_setup, test_search_trash, fixture_teardown);
   g_test_add ("/search/store-trash", Fixture, NULL, fixture_setup, test_search_store_trash, fixture_teardown);
+  g_test_add ("/search/events", Fixture, NULL, fixture_setup, test_search_events, fixture_teardown);
   g_test_add ("/search/sample", Fixture, NULL, fixture_setup_sample, test_search_sample, fixture_teardown);
 
   return g_test_run ();

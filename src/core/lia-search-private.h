@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define LIA_SEARCH_KIND_PARTNER     0
 #define LIA_SEARCH_KIND_CONTACT     1
 #define LIA_SEARCH_KIND_INTERACTION 2
+#define LIA_SEARCH_KIND_EVENT       3
 
 /* Turns what the user typed into an FTS5 MATCH expression that cannot be a
  * syntax error: each word a double-quoted string (quotes doubled) with a

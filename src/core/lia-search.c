@@ -32,8 +32,7 @@ G_DEFINE_BOXED_TYPE (LiaSearchResult, lia_search_result,
 #define CANDIDATES_TYPE  "LiaSearchCandidates"
 
 /* bm25 weights by column (kind, title, body): a word in a name or a
- * summary counts ten times a word in the body. Events (kind 3) are left
- * out by lia_search_take(). */
+ * summary counts ten times a word in the body. */
 #define RANKED_SQL \
   "SELECT rowid, bm25 (search_index, 0.0, 10.0, 1.0) FROM search_index" \
   " WHERE search_index MATCH ?1 AND lia_search_take (?2, rowid % 4)"
@@ -47,6 +46,7 @@ G_DEFINE_BOXED_TYPE (LiaSearchResult, lia_search_result,
   "  WHEN 0 THEN rowid / 4" \
   "  WHEN 1 THEN (SELECT c.partner_id FROM contact AS c WHERE c.id = search_index.rowid / 4)" \
   "  WHEN 2 THEN (SELECT i.partner_id FROM interaction AS i WHERE i.id = search_index.rowid / 4)" \
+  "  WHEN 3 THEN (SELECT coalesce (e.partner_id, 0) FROM event AS e WHERE e.id = search_index.rowid / 4)" \
   " END" \
   " FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (%s)"
 
@@ -59,6 +59,7 @@ static const struct
   { LIA_SEARCH_KIND_PARTNER, LIA_RECORD_PARTNER },
   { LIA_SEARCH_KIND_CONTACT, LIA_RECORD_CONTACT },
   { LIA_SEARCH_KIND_INTERACTION, LIA_RECORD_INTERACTION },
+  { LIA_SEARCH_KIND_EVENT, LIA_RECORD_EVENT },
 };
 
 typedef struct

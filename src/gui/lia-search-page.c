@@ -60,6 +60,9 @@ get_kind_title (LiaRecordKind kind)
     case LIA_RECORD_INTERACTION:
       return _("Contact History");
 
+    case LIA_RECORD_EVENT:
+      return _("Events");
+
     case LIA_RECORD_AGREEMENT:
     case LIA_RECORD_EXPECTATION:
     default:

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "lia-event-editor.h"
 #include "lia-events-page.h"
 #include "lia-overview-page.h"
 #include "lia-partners-page.h"
@@ -326,13 +327,29 @@ on_search_page_stop_search_cb (LiaWindow     *self,
 }
 
 /* A result opens its partner: the partner found, or the one a contact or
- * a conversation belongs to. */
+ * a conversation belongs to; an event opens in its editor. */
 static void
 on_search_page_result_activated_cb (LiaWindow             *self,
                                     const LiaSearchResult *result,
                                     LiaSearchPage         *search_page)
 {
   GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+
+  if (result->kind == LIA_RECORD_EVENT)
+    {
+      g_autoptr(LiaEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!(event = lia_store_get_event (self->store, result->id, &error)))
+        {
+          show_toast (self, error->message);
+          return;
+        }
+      select_area (self, "events");
+      gtk_window_present (GTK_WINDOW (lia_event_editor_new (GTK_WINDOW (self), self->store,
+                                                            result->partner_id, event)));
+      return;
+    }
 
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), result->partner_id);
