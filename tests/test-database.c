@@ -504,8 +504,9 @@ test_failed_migration_leaves_file (Fixture       *fixture,
 }
 
 /* A file of schema version 1 with a partner and an update request opens
- * at version 2, with its data and the new index, which the query of
- * "update requested on" uses. */
+ * at the current version, with its data, the index of version 2, which
+ * the query of "update requested on" uses, and the table of kept dates
+ * of version 3. */
 static void
 test_migrate_1_to_2 (Fixture       *fixture,
                      gconstpointer  data)
@@ -535,7 +536,8 @@ test_migrate_1_to_2 (Fixture       *fixture,
   db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   handle = lia_database_get_handle (db);
-  g_assert_cmpint (lia_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM event_occurrence"), ==, 0);
   g_assert_nonnull (lia_database_get_backup_path (db));
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM partner"), ==, 2);
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM interaction"), ==, 2);

@@ -14,6 +14,7 @@
 
 #include "lia-database.h"
 #include "lia-event.h"
+#include "lia-recurrence.h"
 #include "lia-store.h"
 #include "lia-test-util.h"
 #include "lia-trash-item.h"
@@ -1315,6 +1316,189 @@ test_enums (void)
   }
 }
 
+static gint64
+local_utc (int year,
+           int month,
+           int day)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (TZID);
+  g_autoptr(GDateTime) midnight = g_date_time_new (zone, year, month, day, 0, 0, 0);
+
+  return g_date_time_to_unix (midnight);
+}
+
+/* The repeating dates kept in event_occurrence: written when a window
+ * needs them, the same as libical's expansion, widened for a later window,
+ * written again when the series changes, gone with it. */
+static void
+test_kept_dates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 series = add_event (fixture, "Storytime", "2026-01-06T10:00:00", "2026-01-06T11:00:00",
+                             "FREQ=WEEKLY");
+  g_autoptr(GArray) march = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) later = NULL;
+  g_autoptr(GArray) thursdays = NULL;
+  g_autoptr(LiaEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 from = local_utc (2026, 3, 1), to = local_utc (2026, 4, 1);
+  gint64 kept_to;
+
+  /* Nothing is kept before a window is read. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence"), ==, 0);
+
+  march = lia_store_list_occurrences (fixture->store, NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  expected = lia_recurrence_expand ("2026-01-06T10:00:00", "2026-01-06T11:00:00", TZID, FALSE,
+                                    "FREQ=WEEKLY", NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (march->len, ==, 5);
+  g_assert_cmpuint (march->len, ==, expected->len);
+  for (guint i = 0; i < march->len; i++)
+    {
+      g_assert_cmpint (g_array_index (march, LiaEventOccurrence, i).start_utc, ==,
+                       g_array_index (expected, LiaOccurrence, i).start_utc);
+      g_assert_cmpint (g_array_index (march, LiaEventOccurrence, i).end_utc, ==,
+                       g_array_index (expected, LiaOccurrence, i).end_utc);
+      g_assert_cmpstr (g_array_index (march, LiaEventOccurrence, i).recurrence_id, ==,
+                       g_array_index (expected, LiaOccurrence, i).recurrence_id);
+    }
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence WHERE series_id = 1"), >, 5);
+  kept_to = query_int (fixture, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'occurrences-to'");
+  g_assert_cmpint (kept_to, >=, to);
+
+  /* Years later: the range widens, the dates are there. */
+  later = lia_store_list_occurrences (fixture->store, NULL, local_utc (2030, 3, 1), local_utc (2030, 3, 8), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, ==, 1);
+  g_assert_cmpstr (g_array_index (later, LiaEventOccurrence, 0).recurrence_id, ==, "2030-03-05T10:00:00");
+  g_assert_cmpint (query_int (fixture, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'occurrences-to'"),
+                   >, local_utc (2030, 3, 8));
+
+  /* Saved as Thursdays: its kept dates are written again. */
+  event = get_event (fixture, series);
+  lia_event_set_rrule (event, "FREQ=WEEKLY;BYDAY=TH");
+  save (fixture, event);
+  g_assert_cmpint (query_int (fixture,
+                              "SELECT count(*) FROM event_occurrence WHERE series_id = 1"
+                              " AND strftime ('%w', recurrence_id) <> '4'"), ==, 0);
+  thursdays = lia_store_list_occurrences (fixture->store, NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (thursdays->len, ==, 4);
+  g_assert_cmpstr (g_array_index (thursdays, LiaEventOccurrence, 0).recurrence_id, ==, "2026-03-05T10:00:00");
+
+  /* No longer repeating: no dates kept; deleted for good: none either. */
+  lia_event_set_rrule (event, NULL);
+  save (fixture, event);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence"), ==, 0);
+  lia_event_set_rrule (event, "FREQ=DAILY");
+  save (fixture, event);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence"), >, 0);
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, series, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_delete_forever (fixture->store, LIA_RECORD_EVENT, series, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence"), ==, 0);
+}
+
+/* The month view's counts: from the indexes (no filter) they are what
+ * listing every occurrence gives, day by day, with the same first titles. */
+static void
+assert_summaries_match_list (Fixture             *fixture,
+                             const LiaEventQuery *query,
+                             const GDate         *first_day,
+                             guint                n_days)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (TZID);
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *counts = g_new0 (guint, n_days);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  gint64 from = local_utc (g_date_get_year (first_day), g_date_get_month (first_day), g_date_get_day (first_day));
+  guint total = 0;
+
+  for (guint i = 0; i < n_days; i++)
+    g_ptr_array_add (titles, g_ptr_array_new ());
+
+  summaries = lia_store_summarize_days (fixture->store, query, first_day, n_days, zone, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, n_days);
+
+  all = lia_store_list_occurrences (fixture->store, query, from - DAY, from + (n_days + 1) * DAY, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LiaEventOccurrence *o = &g_array_index (all, LiaEventOccurrence, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (o->start_utc);
+      g_autoptr(GDateTime) local = o->all_day ? g_date_time_ref (utc) : g_date_time_to_timezone (utc, zone);
+      GDate day;
+      int index;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                      g_date_time_get_year (local));
+      index = g_date_days_between (first_day, &day);
+      if (index < 0 || index >= (int)n_days)
+        continue;
+      counts[index]++;
+      total++;
+      if (((GPtrArray *)g_ptr_array_index (titles, index))->len < 3)
+        g_ptr_array_add (g_ptr_array_index (titles, index), o->title);
+    }
+
+  g_assert_cmpuint (total, >, 0);
+  for (guint i = 0; i < n_days; i++)
+    {
+      LiaDaySummary *summary = &g_array_index (summaries, LiaDaySummary, i);
+      GPtrArray *expected = g_ptr_array_index (titles, i);
+
+      g_assert_cmpuint (summary->n_occurrences, ==, counts[i]);
+      g_assert_cmpuint (summary->first->len, ==, expected->len);
+      for (guint t = 0; t < expected->len; t++)
+        g_assert_cmpstr (g_array_index (summary->first, LiaEventOccurrence, t).title, ==,
+                         g_ptr_array_index (expected, t));
+    }
+}
+
+static void
+test_summarize_days (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 series = add_event (fixture, "Storytime", "2026-03-03T10:00:00", "2026-03-03T11:00:00",
+                             "FREQ=WEEKLY;BYDAY=TU,TH");
+  gint64 gone = add_event (fixture, "Old Club", "2026-03-02T18:00:00", "2026-03-02T19:00:00",
+                           "FREQ=DAILY");
+  g_autoptr(LiaEvent) all_day = new_event ("Book Sale", "2026-03-14", NULL, NULL);
+  g_autoptr(LiaEvent) cancelled = new_event ("Cancelled Talk", "2026-03-14T10:00:00", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  LiaEventQuery query;
+  GDate first;
+
+  add_event (fixture, "Author Reading", "2026-03-03T10:00:00", "2026-03-03T11:00:00", NULL);
+  add_event (fixture, "Late Night", "2026-03-31T23:30:00", "2026-04-01T00:30:00", NULL);
+  lia_event_set_all_day (all_day, TRUE);
+  lia_event_set_tzid (all_day, NULL);
+  save (fixture, all_day);
+  lia_event_set_status (cancelled, LIA_EVENT_STATUS_CANCELLED);
+  save (fixture, cancelled);
+  /* The 5 March date moves to the 6th. */
+  add_override (fixture, series, "2026-03-05T10:00:00", "Storytime (moved)", "2026-03-06T10:00:00",
+                "2026-03-06T11:00:00");
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, gone, &error));
+  g_assert_no_error (error);
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 2, G_DATE_MARCH, 2026);
+  assert_summaries_match_list (fixture, NULL, &first, 42);
+
+  /* With a filter, through the list. */
+  lia_event_query_init (&query);
+  query.status = LIA_EVENT_STATUS_CANCELLED;
+  assert_summaries_match_list (fixture, &query, &first, 42);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1337,6 +1521,8 @@ main (int   argc,
   ADD ("/events/trash/library-event", test_trash_library_event);
   ADD ("/events/changed", test_changed);
   ADD ("/events/list-events", test_list_events);
+  ADD ("/events/occurrences/kept-dates", test_kept_dates);
+  ADD ("/events/occurrences/summarize-days", test_summarize_days);
 #undef ADD
   g_test_add_func ("/events/promotion-tier", test_promotion_tier);
   g_test_add_func ("/events/model", test_model);

@@ -183,11 +183,14 @@ assert_reimport_changes_nothing (Fixture    *fixture,
   g_autoptr(GArray) after = NULL;
   g_autoptr(GError) error = NULL;
   gint64 events = count_events (fixture->store);
-  int changes = total_changes (fixture);
+  int changes;
   guint n;
 
+  /* Reading a window may keep its repeating dates (event_occurrence):
+   * count from after that. */
   before = lia_store_list_occurrences (fixture->store, NULL, 0, G_MAXINT32, 0, &error);
   g_assert_no_error (error);
+  changes = total_changes (fixture);
 
   plan = plan_bytes (fixture->store, bytes, DEFAULT_TZID);
   n = lia_ical_plan_get_n_events (plan);

@@ -742,19 +742,26 @@ enum {
 
 #define OCCURRENCE_WINDOW_ARMS 3
 
+/* Single events and changed dates come from the event table: those that
+ * start in the window, and those that started before it (at most the
+ * longest such event before, ?10) and still run. A series' dates come
+ * from event_occurrence (lia-store-occurrences.c), as far back as its
+ * longest date (?11). */
+#define NOT_SERIES " AND (e.rrule IS NULL OR e.recurrence_of IS NOT NULL)"
+
 static const char * const occurrence_windows[OCCURRENCE_WINDOW_ARMS] = {
-  " AND e.start_utc >= ?1 AND e.start_utc < ?2",
-  /* Neither index alone is narrow here (one holds every event that ends
-   * later, the other every one that started before), but their
-   * intersection is: both are read without the table (about 50,000
-   * entries, against as many row lookups) and only the rows in both are
-   * read. */
-  " AND e.id IN (SELECT l.rowid FROM event AS l INDEXED BY event_last_end_idx"
-  " WHERE l.deleted_at IS NULL AND l.last_end_utc >= ?1 AND +l.rowid IN"
-  " (SELECT b.rowid FROM event AS b INDEXED BY event_start_idx"
-  " WHERE b.deleted_at IS NULL AND b.start_utc < ?1))",
-  " AND e.start_utc < ?1 AND e.last_end_utc IS NULL",
+  " AND e.start_utc >= ?1 AND e.start_utc < ?2" NOT_SERIES,
+  " AND e.start_utc < ?1 AND e.start_utc >= ?1 - ?10 AND e.last_end_utc > ?1" NOT_SERIES,
+  NULL,
 };
+
+#define OCCURRENCE_SQL_DATES \
+  "SELECT e.id, e.recurrence_of, o.recurrence_id, e.title, e.all_day, e.status, e.partner_id, p.name," \
+  " e.venue_name, e.promote, e.featured, o.start_utc, o.end_utc, e.dtstart, e.dtend, e.tzid," \
+  " e.rrule, e.exdates" \
+  " FROM event_occurrence AS o JOIN event AS e ON e.id = o.series_id" \
+  " LEFT JOIN partner AS p ON p.id = e.partner_id" \
+  " WHERE e.deleted_at IS NULL AND o.start_utc >= ?1 - ?11 AND o.start_utc < ?2"
 
 /* Text and category are those of the series (overrides are not in
  * search_index and need not repeat the categories); the rest are the
@@ -783,8 +790,13 @@ build_occurrence_sql (const LiaEventQuery *query,
       if (arm > 0)
         g_string_append (sql, " UNION ALL ");
 
-      g_string_append (sql, OCCURRENCE_SQL_SELECT);
-      g_string_append (sql, occurrence_windows[arm]);
+      if (occurrence_windows[arm] != NULL)
+        {
+          g_string_append (sql, OCCURRENCE_SQL_SELECT);
+          g_string_append (sql, occurrence_windows[arm]);
+        }
+      else
+        g_string_append (sql, OCCURRENCE_SQL_DATES);
 
       if (have_match)
         g_string_append (sql, FILTER_TEXT);
@@ -867,60 +879,39 @@ load_override_ids (LiaDatabase  *database,
   return g_steal_pointer (&by_series);
 }
 
-/* Appends the occurrences of the series in the current row of @stmt. */
+/* Appends the kept date of a series in the current row of @stmt. */
 static gboolean
-expand_series (LiaDatabase   *database,
-               sqlite3_stmt  *stmt,
-               gint64         from_utc,
-               gint64         to_utc,
-               GHashTable   **overrides,
-               GArray        *occurrences,
-               GError       **error)
+take_date (LiaDatabase   *database,
+           sqlite3_stmt  *stmt,
+           gint64         from_utc,
+           gint64         to_utc,
+           GHashTable   **overrides,
+           GArray        *occurrences,
+           GError       **error)
 {
-  g_autoptr(GArray) expanded = NULL;
-  g_autoptr(GError) local_error = NULL;
+  LiaEventOccurrence occurrence = { 0 };
   GHashTable *override_ids;
   gint64 series_id = sqlite3_column_int64 (stmt, OCC_ID);
+  gint64 start = sqlite3_column_int64 (stmt, OCC_START_UTC);
+  gint64 end = sqlite3_column_int64 (stmt, OCC_LAST_END_UTC);
+  const char *recurrence_id = column_text (stmt, OCC_RECURRENCE_ID);
 
-  expanded = lia_recurrence_expand (column_text (stmt, OCC_DTSTART),
-                                    column_text (stmt, OCC_DTEND),
-                                    column_text (stmt, OCC_TZID),
-                                    sqlite3_column_int (stmt, OCC_ALL_DAY),
-                                    column_text (stmt, OCC_RRULE),
-                                    column_text (stmt, OCC_EXDATES),
-                                    from_utc, to_utc, 0, &local_error);
-  if (expanded == NULL)
-    {
-      /* Saved rows were validated; one written by other means must not
-       * hide the rest of the calendar. */
-      g_debug ("Event %" G_GINT64_FORMAT " cannot be expanded: %s", series_id, local_error->message);
-      return TRUE;
-    }
-
-  if (expanded->len == 0)
+  if (!overlaps (start, end, from_utc, to_utc))
     return TRUE;
 
   if (*overrides == NULL && !(*overrides = load_override_ids (database, error)))
     return FALSE;
   override_ids = g_hash_table_lookup (*overrides, &series_id);
+  if (override_ids != NULL && recurrence_id != NULL && g_hash_table_contains (override_ids, recurrence_id))
+    return TRUE;
 
-  for (guint i = 0; i < expanded->len; i++)
-    {
-      LiaOccurrence *o = &g_array_index (expanded, LiaOccurrence, i);
-      LiaEventOccurrence occurrence = { 0 };
-
-      if (override_ids != NULL && o->recurrence_id != NULL &&
-          g_hash_table_contains (override_ids, o->recurrence_id))
-        continue;
-
-      occurrence.event_id = series_id;
-      occurrence.series_id = series_id;
-      occurrence.start_utc = o->start_utc;
-      occurrence.end_utc = o->end_utc;
-      occurrence.recurrence_id = g_strdup (o->recurrence_id);
-      fill_occurrence (&occurrence, stmt);
-      g_array_append_val (occurrences, occurrence);
-    }
+  occurrence.event_id = series_id;
+  occurrence.series_id = series_id;
+  occurrence.start_utc = start;
+  occurrence.end_utc = end;
+  occurrence.recurrence_id = g_strdup (recurrence_id);
+  fill_occurrence (&occurrence, stmt);
+  g_array_append_val (occurrences, occurrence);
 
   return TRUE;
 }
@@ -1171,6 +1162,10 @@ lia_store_save_event (LiaStore  *self,
     goto failed;
 
   if (!write_event_categories (database, id, event, error) ||
+      !_lia_store_occurrences_event_saved (self, id,
+                                           !is_blank (lia_event_get_rrule (event)) &&
+                                           lia_event_get_recurrence_of (event) == 0,
+                                           start_utc, last_end_utc, error) ||
       !lia_database_commit (database, error))
     goto failed;
 
@@ -1299,6 +1294,9 @@ lia_store_list_occurrences (LiaStore             *self,
     return g_steal_pointer (&occurrences);
 
   database = lia_store_get_database (self);
+  if (!_lia_store_occurrences_cover (self, from_utc, to_utc, error))
+    return NULL;
+
   match = query->text != NULL ? _lia_search_build_match (query->text) : NULL;
   sql = build_occurrence_sql (query, match != NULL);
 
@@ -1321,6 +1319,8 @@ lia_store_list_occurrences (LiaStore             *self,
     sqlite3_bind_int (stmt, 8, query->promoted != 0);
   if (query->channels != 0)
     sqlite3_bind_int (stmt, 9, query->channels);
+  sqlite3_bind_int64 (stmt, 10, _lia_store_events_get_longest (self));
+  sqlite3_bind_int64 (stmt, 11, _lia_store_occurrences_get_longest (self));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1328,9 +1328,10 @@ lia_store_list_occurrences (LiaStore             *self,
       LiaEventOccurrence occurrence = { 0 };
       gint64 start, end;
 
+      /* A kept date of a series, unless a changed date replaces it. */
       if (sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL && !is_blank (rrule))
         {
-          if (!expand_series (database, stmt, from_utc, to_utc, &overrides, occurrences, error))
+          if (!take_date (database, stmt, from_utc, to_utc, &overrides, occurrences, error))
             return NULL;
           continue;
         }
@@ -1364,4 +1365,451 @@ lia_store_list_occurrences (LiaStore             *self,
            sorted->len, from_utc, to_utc);
 
   return sorted;
+}
+
+void
+lia_day_summary_clear (LiaDaySummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_pointer (&summary->first, g_array_unref);
+}
+
+static gboolean
+query_filters (const LiaEventQuery *query)
+{
+  return query != NULL &&
+         ((query->text != NULL && query->text[0] != '\0') || query->partner_id >= 0 ||
+          query->category != NULL || query->audience >= 0 || query->status >= 0 ||
+          query->promoted >= 0 || query->channels != 0);
+}
+
+/* Which of the @n_days days an occurrence starts on, or -1. */
+static int
+find_day (const gint64 *starts,
+          guint         n_days,
+          gint64        first_utc_day,
+          gint64        start_utc,
+          gboolean      all_day)
+{
+  guint low = 0, high = n_days;
+
+  /* An all-day date is 00:00 UTC of its day. */
+  if (all_day)
+    {
+      gint64 day = (start_utc >= 0 ? start_utc : start_utc - 86399) / 86400 - first_utc_day;
+
+      return day >= 0 && day < (gint64)n_days ? (int)day : -1;
+    }
+
+  if (start_utc < starts[0] || start_utc >= starts[n_days])
+    return -1;
+
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (starts[middle] <= start_utc)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return (int)low;
+}
+
+typedef struct
+{
+  gint64   start_utc;
+  gint64   id;         /* the series, or the single event / changed date */
+  gboolean is_date;    /* a kept date of a series */
+  gint64   end_utc;
+  char    *recurrence_id;
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  g_free (((Candidate *)data)->recurrence_id);
+}
+
+/* Keeps the @keep earliest candidates of a day. */
+static void
+offer (GArray    *candidates,
+       guint      keep,
+       Candidate *candidate)
+{
+  guint latest = 0;
+
+  if (candidates->len < keep)
+    {
+      g_array_append_vals (candidates, candidate, 1);
+      return;
+    }
+
+  for (guint i = 1; i < candidates->len; i++)
+    if (g_array_index (candidates, Candidate, i).start_utc > g_array_index (candidates, Candidate, latest).start_utc)
+      latest = i;
+
+  if (candidate->start_utc < g_array_index (candidates, Candidate, latest).start_utc)
+    {
+      g_array_remove_index_fast (candidates, latest);
+      g_array_append_vals (candidates, candidate, 1);
+    }
+  else
+    g_free (candidate->recurrence_id);
+}
+
+/* The (series id, original start) of the changed dates out of the trash:
+ * those dates count from their own rows. */
+static GHashTable *
+load_moved_dates (LiaDatabase  *database,
+                  GError      **error)
+{
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT o.recurrence_of, o.recurrence_id FROM event AS o"
+                                            " INDEXED BY event_recurrence_idx"
+                                            " WHERE o.recurrence_of > 0 AND o.deleted_at IS NULL",
+                                            error)))
+    return NULL;
+
+  /* Keyed "series recurrence-id", and "series" alone for the series that
+   * have any. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 series_id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (moved, g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, column_text (stmt, 1)));
+      g_hash_table_add (moved, g_strdup_printf ("%" G_GINT64_FORMAT, series_id));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&moved);
+}
+
+/* The ids of the events in the trash: few, from event_trashed_idx. */
+static GHashTable *
+load_trashed (LiaDatabase  *database,
+              GError      **error)
+{
+  g_autoptr(GHashTable) trashed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT id FROM event INDEXED BY event_trashed_idx"
+                                            " WHERE deleted_at IS NOT NULL",
+                                            error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (trashed, g_memdup2 (&id, sizeof id));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&trashed);
+}
+
+/* The details of a kept candidate, as lia_store_list_occurrences() gives. */
+static gboolean
+read_candidate (LiaDatabase         *database,
+                const Candidate     *candidate,
+                LiaEventOccurrence  *occurrence,
+                GError             **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            OCCURRENCE_SQL_SELECT " AND e.id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, candidate->id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (database, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+
+  occurrence->event_id = candidate->id;
+  occurrence->series_id = sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL
+                            ? candidate->id : sqlite3_column_int64 (stmt, OCC_RECURRENCE_OF);
+  occurrence->start_utc = candidate->start_utc;
+  occurrence->end_utc = candidate->end_utc;
+  occurrence->recurrence_id = g_strdup (candidate->is_date ? candidate->recurrence_id
+                                                           : column_text (stmt, OCC_RECURRENCE_ID));
+  fill_occurrence (occurrence, stmt);
+
+  return TRUE;
+}
+
+static gboolean
+summarize_from_list (LiaStore             *self,
+                     const LiaEventQuery  *query,
+                     const gint64         *starts,
+                     guint                 n_days,
+                     gint64                first_utc_day,
+                     guint                 per_day,
+                     GArray               *summaries,
+                     GError              **error)
+{
+  g_autoptr(GArray) occurrences = NULL;
+
+  /* A day either side: all-day dates are UTC days. */
+  occurrences = lia_store_list_occurrences (self, query, starts[0] - 86400, starts[n_days] + 86400, 0, error);
+  if (occurrences == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      LiaEventOccurrence *o = &g_array_index (occurrences, LiaEventOccurrence, i);
+      int day = find_day (starts, n_days, first_utc_day, o->start_utc, o->all_day);
+      LiaDaySummary *summary;
+
+      if (day < 0)
+        continue;
+      summary = &g_array_index (summaries, LiaDaySummary, day);
+      summary->n_occurrences++;
+      if (summary->first->len < per_day)
+        {
+          g_array_append_vals (summary->first, o, 1);
+          memset (o, 0, sizeof *o);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * lia_store_summarize_days:
+ * @self: a #LiaStore
+ * @query: (nullable): which events
+ * @first_day: the first day
+ * @n_days: how many days
+ * @zone: the library's time zone
+ * @per_day: how many occurrences each day lists
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LiaDaySummary): one summary a day
+ */
+GArray *
+lia_store_summarize_days (LiaStore             *self,
+                          const LiaEventQuery  *query,
+                          const GDate          *first_day,
+                          guint                 n_days,
+                          GTimeZone            *zone,
+                          guint                 per_day,
+                          GError              **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autofree gint64 *starts = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GHashTable) moved = NULL;
+  g_autoptr(GHashTable) trashed = NULL;
+  g_autoptr(LiaStmt) dates = NULL;
+  g_autoptr(LiaStmt) singles = NULL;
+  LiaDatabase *database;
+  gint64 first_utc_day;
+  /* Kept a day before titles break the ties between equal starts. */
+  guint keep = per_day * 4;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), NULL);
+  g_return_val_if_fail (n_days > 0, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = lia_store_get_database (self);
+  summaries = g_array_new (FALSE, TRUE, sizeof (LiaDaySummary));
+  g_array_set_clear_func (summaries, (GDestroyNotify)lia_day_summary_clear);
+  g_array_set_size (summaries, n_days);
+  starts = g_new (gint64, n_days + 1);
+  for (guint i = 0; i <= n_days; i++)
+    {
+      GDate day = *first_day;
+      g_autoptr(GDateTime) midnight = NULL;
+
+      g_date_add_days (&day, i);
+      midnight = g_date_time_new (zone, g_date_get_year (&day), g_date_get_month (&day),
+                                  g_date_get_day (&day), 0, 0, 0);
+      starts[i] = g_date_time_to_unix (midnight);
+      if (i < n_days)
+        {
+          LiaDaySummary *summary = &g_array_index (summaries, LiaDaySummary, i);
+
+          summary->first = g_array_new (FALSE, TRUE, sizeof (LiaEventOccurrence));
+          g_array_set_clear_func (summary->first, (GDestroyNotify)lia_event_occurrence_clear);
+        }
+    }
+  /* 1970-01-01 is day 719163 of GDate's count. */
+  first_utc_day = (gint64)g_date_get_julian (first_day) - 719163;
+
+  if (query_filters (query))
+    {
+      if (!summarize_from_list (self, query, starts, n_days, first_utc_day, per_day, summaries, error))
+        return NULL;
+      return g_steal_pointer (&summaries);
+    }
+
+  /* All-day dates of the first and last days are UTC days: a day either side. */
+  if (!_lia_store_occurrences_cover (self, starts[0] - 86400, starts[n_days] + 86400, error) ||
+      !(moved = load_moved_dates (database, error)))
+    return NULL;
+
+  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  for (guint i = 0; i < n_days; i++)
+    {
+      GArray *day = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+      g_array_set_clear_func (day, candidate_clear);
+      g_ptr_array_add (candidates, day);
+    }
+  if (!(trashed = load_trashed (database, error)))
+    return NULL;
+
+  /* The kept dates, from event_occurrence_start_idx alone but for the
+   * recurrence id of a date that is moved somewhere (rare). */
+  if (!(dates = lia_database_prepare_cached (database,
+                                             "SELECT series_id, start_utc, all_day, rowid FROM event_occurrence"
+                                             " WHERE start_utc >= ?1 AND start_utc < ?2",
+                                             error)))
+    return NULL;
+  sqlite3_bind_int64 (dates, 1, starts[0] - 86400);
+  sqlite3_bind_int64 (dates, 2, starts[n_days] + 86400);
+
+  while ((rc = sqlite3_step (dates)) == SQLITE_ROW)
+    {
+      gint64 series_id = sqlite3_column_int64 (dates, 0);
+      gint64 start = sqlite3_column_int64 (dates, 1);
+      int day = find_day (starts, n_days, first_utc_day, start, sqlite3_column_int (dates, 2));
+      char series_key[32];
+      Candidate candidate = { 0 };
+
+      if (day < 0 || g_hash_table_contains (trashed, &series_id))
+        continue;
+
+      candidate.start_utc = start;
+      candidate.id = series_id;
+      candidate.is_date = TRUE;
+
+      /* A moved date counts from its own row. */
+      g_snprintf (series_key, sizeof series_key, "%" G_GINT64_FORMAT, series_id);
+      if (g_hash_table_contains (moved, series_key))
+        {
+          g_autoptr(LiaStmt) detail = lia_database_prepare_cached (database,
+                                                                   "SELECT recurrence_id, end_utc FROM event_occurrence WHERE rowid = ?",
+                                                                   error);
+          g_autofree char *key = NULL;
+
+          if (detail == NULL)
+            return NULL;
+          sqlite3_bind_int64 (detail, 1, sqlite3_column_int64 (dates, 3));
+          if (sqlite3_step (detail) != SQLITE_ROW)
+            continue;
+          key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, column_text (detail, 0));
+          if (g_hash_table_contains (moved, key))
+            continue;
+        }
+
+      g_array_index (summaries, LiaDaySummary, day).n_occurrences++;
+      offer (g_ptr_array_index (candidates, day), keep, &candidate);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  /* Single events and moved dates that start in the days. */
+  if (!(singles = lia_database_prepare_cached (database,
+                                               "SELECT e.id, e.start_utc, e.all_day, e.last_end_utc, e.recurrence_of"
+                                               " FROM event AS e INDEXED BY event_single_start_idx"
+                                               " WHERE e.deleted_at IS NULL AND (e.rrule IS NULL OR e.recurrence_of IS NOT NULL)"
+                                               " AND e.start_utc >= ?1 AND e.start_utc < ?2",
+                                               error)))
+    return NULL;
+  sqlite3_bind_int64 (singles, 1, starts[0] - 86400);
+  sqlite3_bind_int64 (singles, 2, starts[n_days] + 86400);
+
+  while ((rc = sqlite3_step (singles)) == SQLITE_ROW)
+    {
+      gint64 start = sqlite3_column_int64 (singles, 1);
+      int day = find_day (starts, n_days, first_utc_day, start, sqlite3_column_int (singles, 2));
+      gint64 series_id = sqlite3_column_int64 (singles, 4);
+      Candidate candidate = { 0 };
+
+      /* A moved date of a series in the trash is gone with it. */
+      if (day < 0 || (series_id != 0 && g_hash_table_contains (trashed, &series_id)))
+        continue;
+
+      candidate.start_utc = start;
+      candidate.id = sqlite3_column_int64 (singles, 0);
+      candidate.end_utc = sqlite3_column_type (singles, 3) == SQLITE_NULL ? start : sqlite3_column_int64 (singles, 3);
+      g_array_index (summaries, LiaDaySummary, day).n_occurrences++;
+      offer (g_ptr_array_index (candidates, day), keep, &candidate);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  /* Only the kept few are read, then ordered as the agenda orders them. */
+  for (guint d = 0; d < n_days; d++)
+    {
+      GArray *day = g_ptr_array_index (candidates, d);
+      g_autoptr(GArray) read = g_array_new (FALSE, TRUE, sizeof (LiaEventOccurrence));
+      LiaDaySummary *summary = &g_array_index (summaries, LiaDaySummary, d);
+      GArray *sorted;
+
+      g_array_set_clear_func (read, (GDestroyNotify)lia_event_occurrence_clear);
+      for (guint i = 0; i < day->len; i++)
+        {
+          Candidate *candidate = &g_array_index (day, Candidate, i);
+          LiaEventOccurrence occurrence = { 0 };
+
+          if (candidate->is_date)
+            {
+              /* A kept date's end and recurrence id, from its row. */
+              g_autoptr(LiaStmt) detail = lia_database_prepare_cached (database,
+                                                                       "SELECT end_utc, recurrence_id FROM event_occurrence"
+                                                                       " WHERE series_id = ?1 AND start_utc = ?2",
+                                                                       error);
+
+              if (detail == NULL)
+                return NULL;
+              sqlite3_bind_int64 (detail, 1, candidate->id);
+              sqlite3_bind_int64 (detail, 2, candidate->start_utc);
+              if (sqlite3_step (detail) == SQLITE_ROW)
+                {
+                  candidate->end_utc = sqlite3_column_int64 (detail, 0);
+                  candidate->recurrence_id = g_strdup (column_text (detail, 1));
+                }
+            }
+          if (!read_candidate (database, candidate, &occurrence, error))
+            return NULL;
+          g_array_append_val (read, occurrence);
+        }
+
+      sorted = sort_occurrences (read, per_day);
+      g_array_unref (summary->first);
+      summary->first = sorted;
+    }
+
+  return g_steal_pointer (&summaries);
 }

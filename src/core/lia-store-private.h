@@ -48,6 +48,25 @@ gboolean   _lia_store_load_partner_computed (LiaStore       *self,
                                              LiaPartner     *partner,
                                              GError        **error);
 /* Emits "changed"; only after a committed write. */
+/* lia-store-occurrences.c: the kept dates of repeating events. */
+gboolean   _lia_store_occurrences_get_range (LiaStore       *self,
+                                             gint64         *from,
+                                             gint64         *to);
+gint64     _lia_store_occurrences_get_longest (LiaStore     *self);
+gint64     _lia_store_events_get_longest    (LiaStore       *self);
+gboolean   _lia_store_occurrences_cover     (LiaStore       *self,
+                                             gint64          from,
+                                             gint64          to,
+                                             GError        **error);
+gboolean   _lia_store_occurrences_write_series (LiaStore    *self,
+                                                gint64       event_id,
+                                                GError     **error);
+gboolean   _lia_store_occurrences_event_saved (LiaStore     *self,
+                                               gint64        event_id,
+                                               gboolean      is_series,
+                                               gint64        start_utc,
+                                               gint64        last_end_utc,
+                                               GError      **error);
 void       _lia_store_emit_changed          (LiaStore       *self,
                                              LiaRecordKind   kind,
                                              gint64          id);

@@ -254,6 +254,30 @@ GArray         *lia_store_list_occurrences  (LiaStore           *self,
                                              guint               max,
                                              GError            **error);
 
+/* One day of a month view: how many occurrences start on it, and the
+ * first of them (by start, then title). */
+typedef struct
+{
+  guint   n_occurrences;
+  GArray *first;          /* LiaEventOccurrence */
+} LiaDaySummary;
+
+void            lia_day_summary_clear       (LiaDaySummary      *summary);
+/* The @n_days days from @first_day in @zone (an all-day event on its own
+ * day), each with its count and its first @per_day occurrences: a GArray
+ * of LiaDaySummary with a clear function set. Without a filter in @query
+ * (NULL: none) the days are counted from the indexes alone and only the
+ * first occurrences are read, which is what makes a month quick on a busy
+ * calendar; with one, the occurrences are listed as
+ * lia_store_list_occurrences() does. */
+GArray         *lia_store_summarize_days    (LiaStore           *self,
+                                             const LiaEventQuery *query,
+                                             const GDate        *first_day,
+                                             guint               n_days,
+                                             GTimeZone          *zone,
+                                             guint               per_day,
+                                             GError            **error);
+
 /* In lia-store-query.c: the ids (gint64) of the partners @query selects, in
  * its order, without loading them; @now NULL means the store's clock. */
 GArray *lia_store_query_partner_ids (LiaStore               *self,

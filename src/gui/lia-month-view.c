@@ -72,40 +72,10 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
   g_signal_emit (self, signals [DAY_ACTIVATED], 0, day);
 }
 
-static gint64
-day_start_utc (LiaMonthView *self,
-               const GDate  *day)
-{
-  g_autoptr(GDateTime) midnight = g_date_time_new (self->zone, g_date_get_year (day),
-                                                   g_date_get_month (day), g_date_get_day (day),
-                                                   0, 0, 0);
-
-  return g_date_time_to_unix (midnight);
-}
-
-/* The cell an occurrence starts in, or -1 outside the six weeks. */
-static int
-cell_index (LiaMonthView             *self,
-            const LiaEventOccurrence *occurrence)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (occurrence->start_utc);
-  g_autoptr(GDateTime) local = occurrence->all_day ? g_date_time_ref (utc)
-                                                   : g_date_time_to_timezone (utc, self->zone);
-  GDate day;
-  int index;
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local), g_date_time_get_year (local));
-  index = g_date_days_between (&self->cells[0].day, &day);
-
-  return index >= 0 && index < N_CELLS ? index : -1;
-}
-
 static void
 fill (LiaMonthView *self)
 {
-  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   guint counts[N_CELLS] = { 0 };
@@ -155,34 +125,26 @@ fill (LiaMonthView *self)
   if (self->store == NULL || self->zone == NULL)
     return;
 
-  {
-    GDate end = self->cells[N_CELLS - 1].day;
-
-    g_date_add_days (&end, 1);
-    occurrences = lia_store_list_occurrences (self->store, &self->query,
-                                              day_start_utc (self, &self->cells[0].day),
-                                              day_start_utc (self, &end), 0, &error);
-  }
-  if (occurrences == NULL)
+  /* Counted from the indexes; only the titles shown are read. */
+  summaries = lia_store_summarize_days (self->store, &self->query, &self->cells[0].day, N_CELLS,
+                                        self->zone, TITLES_PER_CELL, &error);
+  if (summaries == NULL)
     {
       g_warning ("The month could not be read: %s", error->message);
       return;
     }
 
-  self->n_occurrences = occurrences->len;
-  for (guint i = 0; i < occurrences->len; i++)
+  for (guint i = 0; i < N_CELLS; i++)
     {
-      const LiaEventOccurrence *occurrence = &g_array_index (occurrences, LiaEventOccurrence, i);
-      int index = cell_index (self, occurrence);
-      Cell *cell;
+      const LiaDaySummary *summary = &g_array_index (summaries, LiaDaySummary, i);
+      Cell *cell = &self->cells[i];
 
-      if (index < 0)
-        continue;
-
-      cell = &self->cells[index];
-      if (counts[index] < TITLES_PER_CELL)
+      counts[i] = summary->n_occurrences;
+      self->n_occurrences += summary->n_occurrences;
+      for (guint t = 0; t < summary->first->len && t < TITLES_PER_CELL; t++)
         {
-          GtkWidget *title = cell->titles[counts[index]];
+          const LiaEventOccurrence *occurrence = &g_array_index (summary->first, LiaEventOccurrence, t);
+          GtkWidget *title = cell->titles[t];
 
           gtk_label_set_label (GTK_LABEL (title), occurrence->title);
           gtk_widget_set_tooltip_text (title, occurrence->title);
@@ -192,7 +154,6 @@ fill (LiaMonthView *self)
             gtk_widget_remove_css_class (title, "cancelled");
           gtk_widget_set_visible (title, TRUE);
         }
-      counts[index]++;
     }
 
   for (guint i = 0; i < N_CELLS; i++)
