@@ -339,6 +339,34 @@ find_message_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
 static gboolean
 no_dialog (gpointer data)
 {
@@ -416,6 +444,116 @@ test_events_page_import_export (Fixture       *fixture,
   g_assert_nonnull (strstr (exported, "SUMMARY:Author Talk: Prairie Stories"));
 }
 
+/* The agenda position of the occurrence of @title that starts on @day
+ * ('YYYY-MM-DD', Edmonton), or -1. */
+static int
+find_position (Fixture    *fixture,
+               const char *title,
+               const char *day)
+{
+  GtkListView *view = lia_events_page_get_agenda_view (get_page (fixture));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaAgendaItem) item = g_list_model_get_item (model, i);
+      const LiaEventOccurrence *occurrence = lia_agenda_item_get_occurrence (item);
+
+      iterate ();
+      if (occurrence != NULL && g_str_has_prefix (occurrence->title, title))
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (occurrence->start_utc);
+          g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Edmonton");
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+          g_autofree char *start = g_date_time_format (local, "%Y-%m-%d");
+
+          if (g_str_equal (start, day))
+            return (int)i;
+        }
+    }
+
+  return -1;
+}
+
+static AdwMessageDialog *
+activate_in_agenda (Fixture    *fixture,
+                    const char *title,
+                    const char *day)
+{
+  GtkListView *view = lia_events_page_get_agenda_view (get_page (fixture));
+  int position = find_position (fixture, title, day);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (position, >=, 0);
+  g_signal_emit_by_name (view, "activate", (guint)position);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_test_iterate_until (no_dialog, NULL, "the question closes");
+}
+
+/* One date of a repeating event from the agenda: skipped (and back with
+ * Undo), or changed on its own, the other dates left as they were. */
+static void
+test_events_page_one_date (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaEvent) series = lia_event_new ();
+  g_autoptr(GError) error = NULL;
+  LiaEventEditor *editor;
+  GtkWidget *undo;
+
+  lia_event_set_title (series, "Chess Club");
+  lia_event_set_dtstart (series, "2026-11-04T16:00:00");
+  lia_event_set_dtend (series, "2026-11-04T17:30:00");
+  lia_event_set_tzid (series, "America/Edmonton");
+  lia_event_set_rrule (series, "FREQ=WEEKLY;COUNT=4");
+  g_assert_true (lia_store_save_event (fixture->store, series, &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  /* Skip the 11th; Undo brings it back. */
+  answer (activate_in_agenda (fixture, "Chess Club", "2026-11-11"), "skip");
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-11"), ==, -1);
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-18"), >=, 0);
+  undo = find_widget (GTK_WIDGET (fixture->window), is_undo_button, NULL);
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-11"), >=, 0);
+
+  /* Change only the 18th: an editor for that date alone. */
+  answer (activate_in_agenda (fixture, "Chess Club", "2026-11-18"), "one");
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "repeat_group")));
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "start_day_row")), ==, "2026-11-18");
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "start_time_row")), ==, "16:00");
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "end_time_row")), ==, "17:30");
+  gtk_editable_set_text (editor_child (editor, "title_row"), "Chess Club: Tournament");
+  gtk_editable_set_text (editor_child (editor, "start_day_row"), "2026-11-19");
+  iterate ();
+  g_assert_true (lia_event_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  g_assert_cmpint (find_position (fixture, "Chess Club: Tournament", "2026-11-19"), >=, 0);
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-18"), ==, -1);
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-25"), >=, 0);
+  g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-04"), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +568,7 @@ main (int   argc,
   ADD ("filters", test_events_page_filters);
   ADD ("month-day", test_events_page_month_day);
   ADD ("import-export", test_events_page_import_export);
+  ADD ("one-date", test_events_page_one_date);
 
   return g_test_run ();
 }

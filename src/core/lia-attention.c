@@ -819,7 +819,7 @@ lia_attention_action_get_label (LiaAttentionAction action)
     case LIA_ATTENTION_ACTION_OPEN:
       return _("_Open Partner");
     case LIA_ATTENTION_ACTION_OPEN_EVENT:
-      return _("_Complete");
+      return _("_Edit Event");
     default:
       g_return_val_if_reached (NULL);
     }

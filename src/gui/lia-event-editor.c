@@ -65,6 +65,7 @@ struct _LiaEventEditor
   AdwEntryRow     *end_day_row;
   AdwEntryRow     *end_time_row;
   AdwPreferencesGroup *when_group;
+  AdwPreferencesGroup *repeat_group;
   AdwComboRow     *repeat_row;
   AdwActionRow    *interval_row;
   GtkSpinButton   *interval_spin;
@@ -594,6 +595,7 @@ lia_event_editor_class_init (LiaEventEditorClass *klass)
   BIND (end_day_row);
   BIND (end_time_row);
   BIND (when_group);
+  BIND (repeat_group);
   BIND (repeat_row);
   BIND (interval_row);
   BIND (interval_spin);
@@ -883,6 +885,14 @@ lia_event_editor_new (GtkWindow *parent,
 
   title = lia_event_get_id (self->event) != 0 ? _("Edit Event") : _("New Event");
   adw_window_title_set_title (self->window_title, title);
+  /* One date of a repeating event: it cannot repeat, and stays with the
+   * series' partner. */
+  if (lia_event_get_recurrence_of (self->event) != 0)
+    {
+      adw_window_title_set_subtitle (self->window_title, _("One date of a repeating event"));
+      gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->partner_row), FALSE);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_event_get_id (self->event) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 

@@ -18,6 +18,7 @@
 #include "lia-ical.h"
 #include "lia-events-page.h"
 #include "lia-month-view.h"
+#include "lia-recurrence.h"
 #include "lia-settings.h"
 
 /* The filter drop-downs, in the popover's order. */
@@ -431,27 +432,6 @@ open_editor (LiaEventsPage *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static void
-on_agenda_activate_cb (LiaEventsPage *self,
-                       guint          position)
-{
-  g_autoptr(LiaAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->agenda), position);
-  const LiaEventOccurrence *occurrence;
-  g_autoptr(LiaEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL || (occurrence = lia_agenda_item_get_occurrence (item)) == NULL)
-    return;
-
-  /* One date of a series opens the series (or its moved date's own record). */
-  if (!(event = lia_store_get_event (self->store, occurrence->event_id, &error)))
-    {
-      g_warning ("The event could not be opened: %s", error->message);
-      return;
-    }
-  open_editor (self, event);
-}
-
 static AdwToastOverlay *
 find_overlay (LiaEventsPage *self)
 {
@@ -710,6 +690,268 @@ lia_events_page_export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("events.ics"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* One date of a repeating event, chosen in the agenda. */
+typedef struct
+{
+  LiaEventsPage *self;
+  gint64         series_id;
+  gint64         event_id;       /* the moved date's own row, or the series */
+  char          *recurrence_id;
+  gint64         start_utc;
+  gint64         end_utc;
+} DateChoice;
+
+static void
+date_choice_free (gpointer data)
+{
+  DateChoice *choice = data;
+
+  g_clear_object (&choice->self);
+  g_clear_pointer (&choice->recurrence_id, g_free);
+  g_free (choice);
+}
+
+/* A new moved date of the series: the series' fields on that date. */
+static LiaEvent *
+new_moved_date (LiaEvent         *series,
+                const DateChoice *choice)
+{
+  LiaEvent *date = lia_event_copy (series);
+  gboolean all_day = lia_event_get_all_day (series);
+
+  lia_event_set_id (date, 0);
+  lia_event_set_rrule (date, NULL);
+  lia_event_set_exdates (date, NULL);
+  lia_event_set_sequence (date, 0);
+  lia_event_set_recurrence_of (date, choice->series_id);
+  lia_event_set_recurrence_id (date, choice->recurrence_id);
+  lia_event_set_dtstart (date, choice->recurrence_id);
+
+  if (all_day)
+    {
+      /* An all-day date ends at 00:00 UTC after its last day. */
+      g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (choice->end_utc - 1);
+      g_autofree char *day = g_date_time_format (last, "%Y-%m-%d");
+
+      lia_event_set_dtend (date, g_strcmp0 (day, choice->recurrence_id) != 0 ? day : NULL);
+    }
+  else if (choice->end_utc > choice->start_utc)
+    {
+      g_autofree char *end = lia_time_from_utc (choice->end_utc, lia_event_get_tzid (series));
+
+      lia_event_set_dtend (date, end);
+    }
+  else
+    lia_event_set_dtend (date, NULL);
+
+  return date;
+}
+
+typedef struct
+{
+  LiaEventsPage *self;
+  LiaEvent      *series;     /* as it was */
+  gint64         moved_id;   /* a moved date trashed with the skip, or 0 */
+} SkipUndo;
+
+static void
+skip_undo_free (gpointer data)
+{
+  SkipUndo *undo = data;
+
+  g_clear_object (&undo->self);
+  g_clear_object (&undo->series);
+  g_free (undo);
+}
+
+static void
+on_skip_undo_clicked_cb (AdwToast *toast,
+                         SkipUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->self->store == NULL)
+    return;
+
+  if (!lia_store_save_event (undo->self->store, undo->series, &error) ||
+      (undo->moved_id != 0 &&
+       !lia_store_restore (undo->self->store, LIA_RECORD_EVENT, undo->moved_id, &error)))
+    show_toast (undo->self, error->message);
+}
+
+/* Leaves one date out of the series (an EXDATE), with Undo. */
+static void
+skip_date (LiaEventsPage    *self,
+           const DateChoice *choice)
+{
+  g_autoptr(LiaEvent) series = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exdates = NULL;
+  g_autofree char *title = NULL;
+  AdwToastOverlay *overlay = find_overlay (self);
+  const char *old_exdates;
+  SkipUndo *undo;
+
+  if (!(series = lia_store_get_event (self->store, choice->series_id, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  undo = g_new0 (SkipUndo, 1);
+  undo->self = g_object_ref (self);
+  undo->series = lia_event_copy (series);
+
+  old_exdates = lia_event_get_exdates (series);
+  exdates = old_exdates != NULL && *old_exdates != '\0'
+            ? g_strconcat (old_exdates, ",", choice->recurrence_id, NULL)
+            : g_strdup (choice->recurrence_id);
+  lia_event_set_exdates (series, exdates);
+
+  /* A date moved elsewhere goes with it, to the trash. */
+  if (choice->event_id != choice->series_id)
+    {
+      if (!lia_store_trash (self->store, LIA_RECORD_EVENT, choice->event_id, &error))
+        {
+          show_toast (self, error->message);
+          skip_undo_free (undo);
+          return;
+        }
+      undo->moved_id = choice->event_id;
+    }
+
+  if (!lia_store_save_event (self->store, series, &error))
+    {
+      show_toast (self, error->message);
+      skip_undo_free (undo);
+      return;
+    }
+
+  /* Translators: an event's title */
+  title = g_strdup_printf (_("One date of “%s” skipped"), lia_event_get_title (series));
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_skip_undo_clicked_cb),
+                             undo, (GClosureNotify)(void (*) (void))skip_undo_free, 0);
+      adw_toast_overlay_add_toast (overlay, toast);
+    }
+  else
+    skip_undo_free (undo);
+}
+
+static void
+on_date_choice_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DateChoice       *choice)
+{
+  LiaEventsPage *self = choice->self;
+  g_autoptr(LiaEvent) series = NULL;
+  g_autoptr(LiaEvent) date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  if (g_strcmp0 (response, "skip") == 0)
+    {
+      skip_date (self, choice);
+      return;
+    }
+
+  if (!(series = lia_store_get_event (self->store, choice->series_id, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (g_strcmp0 (response, "all") == 0)
+    open_editor (self, series);
+  else if (choice->event_id != choice->series_id)
+    {
+      if ((date = lia_store_get_event (self->store, choice->event_id, &error)) != NULL)
+        open_editor (self, date);
+      else
+        show_toast (self, error->message);
+    }
+  else
+    {
+      date = new_moved_date (series, choice);
+      open_editor (self, date);
+    }
+}
+
+static void
+present_date_choice (LiaEventsPage            *self,
+                     const LiaEventOccurrence *occurrence)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (occurrence->start_utc);
+  g_autoptr(GDateTime) local = occurrence->all_day ? g_date_time_ref (utc) : g_date_time_to_timezone (utc, self->zone);
+  /* Translators: the date of one occurrence, in a question; see g_date_time_format() */
+  g_autofree char *day = g_date_time_format (local, _("%A %-e %B"));
+  g_autofree char *body = NULL;
+  DateChoice *choice;
+  GtkWidget *dialog;
+
+  /* Translators: an event's title, then one of its dates */
+  body = g_strdup_printf (_("“%s” repeats. Change every date, or only %s?"), occurrence->title, day);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("A Repeating Event"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "skip", _("_Skip This Date"),
+                                    "one", _("_Only This Date"),
+                                    "all", _("_All Dates"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "skip", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "all");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  choice = g_new0 (DateChoice, 1);
+  choice->self = g_object_ref (self);
+  choice->series_id = occurrence->series_id;
+  choice->event_id = occurrence->event_id;
+  choice->recurrence_id = g_strdup (occurrence->recurrence_id);
+  choice->start_utc = occurrence->start_utc;
+  choice->end_utc = occurrence->end_utc;
+  g_object_set_data_full (G_OBJECT (dialog), "lia-choice", choice, date_choice_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_date_choice_response_cb), choice);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_agenda_activate_cb (LiaEventsPage *self,
+                       guint          position)
+{
+  g_autoptr(LiaAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->agenda), position);
+  const LiaEventOccurrence *occurrence;
+  g_autoptr(LiaEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || (occurrence = lia_agenda_item_get_occurrence (item)) == NULL)
+    return;
+
+  /* A date of a repeating event: this date, or all of them? */
+  if (occurrence->recurrence_id != NULL)
+    {
+      present_date_choice (self, occurrence);
+      return;
+    }
+
+  if (!(event = lia_store_get_event (self->store, occurrence->event_id, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  open_editor (self, event);
 }
 
 static void
