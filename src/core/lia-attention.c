@@ -372,33 +372,50 @@ describe_event (LiaAttentionItem *item,
     }
 }
 
+#define EVENT_COLUMNS \
+  "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id," \
+  " date (max (e.start_utc, :now), 'unixepoch')," \
+  " CAST (julianday (:today) - julianday (date (max (e.start_utc, :now), 'unixepoch')) AS INTEGER)," \
+  " coalesce (p.sort_name, ''), e.title," \
+  " e.all_day = 1 AND e.dtend IS NULL," \
+  " coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = ''," \
+  " trim (e.description) = '' AND trim (e.summary) = ''," \
+  " e.status = 'draft'" \
+  " FROM event AS e"
+
+#define EVENT_LACKS \
+  " AND e.status <> 'cancelled' AND (p.id IS NULL OR p.deleted_at IS NULL)" \
+  " AND ((e.all_day = 1 AND e.dtend IS NULL)" \
+  "      OR (coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '')" \
+  "      OR (trim (e.description) = '' AND trim (e.summary) = '')" \
+  "      OR e.status = 'draft')" \
+  NOT_SNOOZED ("'event:' || e.id")
+
 static gboolean
 collect_events (LiaAttentionContext  *context,
                 GError              **error)
 {
-  /* Series count from their next date: an all-day or timed start in the
-   * past with a recurrence still running shows from today. */
-  static const char sql[] =
-    "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id,"
-    " date (max (e.start_utc, :now), 'unixepoch'),"
-    " CAST (julianday (:today) - julianday (date (max (e.start_utc, :now), 'unixepoch')) AS INTEGER),"
-    " coalesce (p.sort_name, ''), e.title,"
-    " e.all_day = 1 AND e.dtend IS NULL,"
-    " coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '',"
-    " trim (e.description) = '' AND trim (e.summary) = '',"
-    " e.status = 'draft'"
-    " FROM event AS e LEFT JOIN partner AS p ON p.id = e.partner_id"
-    " WHERE e.deleted_at IS NULL AND e.recurrence_of IS NULL AND e.status <> 'cancelled'"
+  /* Single events that start in the next 30 days, by
+   * event_single_start_idx; series still running that started before the
+   * 30 days end, by event_series_end_idx, from today (their next date).
+   * Changed dates of a series are the series' business. */
+  static const char singles[] =
+    EVENT_COLUMNS " INDEXED BY event_single_start_idx"
+    " LEFT JOIN partner AS p ON p.id = e.partner_id"
+    " WHERE e.deleted_at IS NULL AND (e.rrule IS NULL OR e.recurrence_of IS NOT NULL)"
+    " AND e.recurrence_of IS NULL"
+    " AND e.start_utc >= :now AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
+    EVENT_LACKS;
+  static const char series[] =
+    EVENT_COLUMNS " INDEXED BY event_series_end_idx"
+    " LEFT JOIN partner AS p ON p.id = e.partner_id"
+    " WHERE e.deleted_at IS NULL AND e.rrule IS NOT NULL AND e.recurrence_of IS NULL"
+    " AND (e.last_end_utc IS NULL OR e.last_end_utc >= :now)"
     " AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
-    " AND ((e.rrule IS NOT NULL AND e.last_end_utc IS NULL) OR coalesce (e.last_end_utc, e.start_utc) >= :now)"
-    " AND (p.id IS NULL OR p.deleted_at IS NULL)"
-    " AND ((e.all_day = 1 AND e.dtend IS NULL)"
-    "      OR (coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '')"
-    "      OR (trim (e.description) = '' AND trim (e.summary) = '')"
-    "      OR e.status = 'draft')"
-    NOT_SNOOZED ("'event:' || e.id");
+    EVENT_LACKS;
 
-  return collect (context, sql, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error);
+  return collect (context, singles, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error) &&
+         collect (context, series, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error);
 }
 
 /* The sources of the radar: a later one (publishing) is one more function

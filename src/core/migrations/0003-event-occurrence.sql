@@ -33,3 +33,8 @@ CREATE INDEX event_occurrence_series_idx ON event_occurrence (series_id, start_u
 CREATE INDEX event_single_start_idx ON event (start_utc, all_day, last_end_utc, recurrence_of)
   WHERE deleted_at IS NULL AND (rrule IS NULL OR recurrence_of IS NOT NULL);
 CREATE INDEX event_trashed_idx ON event (id) WHERE deleted_at IS NOT NULL;
+
+-- The Today page's upcoming events that lack details: the series still
+-- running, by the end of their last date.
+CREATE INDEX event_series_end_idx ON event (last_end_utc)
+  WHERE deleted_at IS NULL AND rrule IS NOT NULL AND recurrence_of IS NULL;
