@@ -16,6 +16,7 @@
 
 #include "lia-agenda.h"
 #include "lia-database.h"
+#include "lia-editor-util.h"
 #include "lia-event-editor.h"
 #include "lia-events-page.h"
 #include "lia-month-view.h"
@@ -554,6 +555,63 @@ test_events_page_one_date (Fixture       *fixture,
   g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-04"), >=, 0);
 }
 
+/* An event's image: scaled to at most 2000 pixels and kept as PNG; a file
+ * that is not an image changes nothing and says why. */
+static void
+test_events_page_image (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *png_path = g_build_filename (fixture->dir, "poster.png", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GdkPixbuf) poster = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 1500);
+  g_autoptr(LiaEvent) saved = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaEventEditor *editor;
+  GBytes *image;
+
+  gdk_pixbuf_fill (poster, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (poster, png_path, "png", &error, NULL));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (text_path, "not an image at all", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "events.new", NULL));
+  iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (editor_child (editor, "title_row"), "Poster Workshop");
+
+  g_assert_false (lia_event_editor_load_image_file (editor, text, &error));
+  g_assert_error (error, LIA_EDITOR_ERROR, LIA_EDITOR_ERROR_NOT_AN_IMAGE);
+  g_clear_error (&error);
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "image_picture")));
+
+  g_assert_true (lia_event_editor_load_image_file (editor, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (editor_child (editor, "image_picture")));
+  g_assert_true (lia_event_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  {
+    g_autoptr(GPtrArray) events = lia_store_list_events (fixture->store, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+    saved = g_object_ref (g_ptr_array_index (events, 0));
+  }
+  image = lia_event_get_image (saved);
+  g_assert_nonnull (image);
+  texture = gdk_texture_new_from_bytes (image, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +627,7 @@ main (int   argc,
   ADD ("month-day", test_events_page_month_day);
   ADD ("import-export", test_events_page_import_export);
   ADD ("one-date", test_events_page_one_date);
+  ADD ("image", test_events_page_image);
 
   return g_test_run ();
 }

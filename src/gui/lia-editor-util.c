@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-editor-util.h"
 #include "lia-enums.h"
 #include "lia-trash-toast.h"
@@ -217,4 +219,99 @@ lia_editor_class_add_shortcuts (GtkWidgetClass *widget_class,
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_action, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, save_action, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, save_action, NULL);
+}
+
+G_DEFINE_QUARK (lia-editor-error-quark, lia_editor_error)
+
+/* Reads @file, refusing what is too heavy. */
+static GBytes *
+load_image_bytes (GFile       *file,
+                  const char  *display_name,
+                  gsize        max_file_size,
+                  GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  /* Measured before and after reading: the file may grow in between. */
+  if ((gsize)g_file_info_get_size (info) <= max_file_size &&
+      !g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  if ((gsize)g_file_info_get_size (info) > max_file_size || length > max_file_size)
+    {
+      g_autofree char *limit = g_format_size (max_file_size);
+
+      g_set_error (error, LIA_EDITOR_ERROR, LIA_EDITOR_ERROR_IMAGE_TOO_BIG,
+                   /* Translators: a file name, then a size such as "2.1 MB" */
+                   _("‘%s’ is over %s: choose a smaller image"),
+                   display_name, limit);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/**
+ * lia_editor_load_image:
+ * @file: an image file
+ * @max_file_size: the most the file may weigh
+ * @max_side: the longest side of the image kept, in pixels
+ * @error: where to put what went wrong
+ *
+ * Returns: (transfer full): the image as a PNG, scaled down when larger
+ */
+GBytes *
+lia_editor_load_image (GFile   *file,
+                       gsize    max_file_size,
+                       int      max_side,
+                       GError **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (basename);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = load_image_bytes (file, display_name, max_file_size, error)))
+    return NULL;
+
+  texture = gdk_texture_new_from_bytes (bytes, &local_error);
+  if (texture != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      if (gdk_texture_get_width (texture) > max_side || gdk_texture_get_height (texture) > max_side)
+        pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, max_side, max_side, TRUE,
+                                                      NULL, &local_error);
+      else
+        pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
+    }
+
+  if (pixbuf == NULL)
+    {
+      g_debug ("Cannot read ‘%s’ as an image: %s", display_name, local_error->message);
+      g_set_error (error, LIA_EDITOR_ERROR, LIA_EDITOR_ERROR_NOT_AN_IMAGE,
+                   /* Translators: %s is a file name */
+                   _("‘%s’ is not a PNG, JPEG, SVG or WebP image"),
+                   display_name);
+      return NULL;
+    }
+
+  if (!gdk_pixbuf_save_to_bufferv (pixbuf, &buffer, &length, "png", NULL, NULL, error))
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }

@@ -10,6 +10,22 @@
 
 G_BEGIN_DECLS
 
+#define LIA_EDITOR_ERROR (lia_editor_error_quark ())
+
+typedef enum
+{
+  LIA_EDITOR_ERROR_IMAGE_TOO_BIG,
+  LIA_EDITOR_ERROR_NOT_AN_IMAGE,
+} LiaEditorError;
+
+GQuark    lia_editor_error_quark     (void);
+/* The image in @file, refused over @max_file_size bytes or when it is not
+ * an image, as a PNG at most @max_side pixels on its longest side. */
+GBytes   *lia_editor_load_image      (GFile           *file,
+                                      gsize            max_file_size,
+                                      int              max_side,
+                                      GError         **error);
+
 /* What the record editors (partner, contact, agreement, expectation) and the
  * contact logger share: reading and filling their rows, marking a field as
  * wrong, and the ends of their Save and Move to Trash actions. */

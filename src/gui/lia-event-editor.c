@@ -37,6 +37,10 @@ enum { ENDS_NEVER, ENDS_ON_DAY, ENDS_AFTER_COUNT };
 /* How many next dates the form lists. */
 #define N_NEXT_DATES 4
 
+/* An event's image is printed on flyers: larger than a logo. */
+#define IMAGE_MAX_FILE_SIZE (10 * 1024 * 1024)
+#define IMAGE_MAX_SIDE      2000
+
 struct _LiaEventEditor
 {
   AdwWindow        parent_instance;
@@ -87,6 +91,9 @@ struct _LiaEventEditor
   AdwEntryRow     *registration_row;
   AdwEntryRow     *accessibility_row;
   AdwEntryRow     *contact_row;
+  AdwActionRow    *image_row;
+  GtkPicture      *image_picture;
+  AdwEntryRow     *image_url_row;
   GtkSwitch       *promote_switch;
   GtkCheckButton  *website_check;
   GtkCheckButton  *bulletin_check;
@@ -385,6 +392,9 @@ validate (LiaEventEditor *self)
     }
   if (gtk_widget_get_visible (GTK_WIDGET (self->until_row)))
     valid &= check_day (self->until_row);
+  valid &= lia_editor_check_row (self->image_url_row, lia_validate_url, _("Not a web address, like https://example.org"));
+  valid &= lia_editor_check_row (self->registration_row, lia_validate_url, _("Not a web address, like https://example.org"));
+  valid &= lia_editor_check_row (self->online_url_row, lia_validate_url, _("Not a web address, like https://example.org"));
 
   build_times (self, &dtstart, &dtend);
   if (dtstart != NULL && dtend != NULL && strcmp (dtend, dtstart) < 0)
@@ -484,6 +494,107 @@ on_partner_changed_cb (LiaEventEditor *self)
   gtk_check_button_set_active (self->flyer_check, (channels & LIA_CHANNEL_FLYER) != 0);
   gtk_check_button_set_active (self->newsletter_check, (channels & LIA_CHANNEL_NEWSLETTER) != 0);
   gtk_check_button_set_active (self->display_check, (channels & LIA_CHANNEL_DISPLAY_BOARD) != 0);
+}
+
+static void
+show_image (LiaEventEditor *self)
+{
+  GBytes *image = lia_event_get_image (self->event);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (image != NULL && g_bytes_get_size (image) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(texture = gdk_texture_new_from_bytes (image, &error)))
+        g_debug ("Cannot show the image: %s", error->message);
+    }
+
+  gtk_picture_set_paintable (self->image_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->image_picture), texture != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.remove-image", texture != NULL);
+}
+
+/**
+ * lia_event_editor_load_image_file:
+ * @self: a #LiaEventEditor
+ * @file: an image file
+ * @error: where to put what went wrong
+ *
+ * Makes the image in @file the event's (at most 2000 pixels, as PNG),
+ * saved with the form; a file too big or not an image changes nothing and
+ * says why.
+ *
+ * Returns: %TRUE when the image was taken
+ */
+gboolean
+lia_event_editor_load_image_file (LiaEventEditor  *self,
+                                  GFile           *file,
+                                  GError         **error)
+{
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LIA_IS_EVENT_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(image = lia_editor_load_image (file, IMAGE_MAX_FILE_SIZE, IMAGE_MAX_SIDE, &local_error)))
+    {
+      lia_editor_show_error (self->toast_overlay, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  lia_event_set_image (self->event, image);
+  show_image (self);
+
+  return TRUE;
+}
+
+static void
+on_image_chooser_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              LiaEventEditor  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lia_event_editor_load_image_file (self, file, NULL);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+lia_event_editor_choose_image_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  chooser = gtk_file_chooser_native_new (_("Choose an Image"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_image_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+lia_event_editor_remove_image_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
+
+  lia_event_set_image (self->event, NULL);
+  show_image (self);
 }
 
 static void
@@ -617,6 +728,9 @@ lia_event_editor_class_init (LiaEventEditorClass *klass)
   BIND (registration_row);
   BIND (accessibility_row);
   BIND (contact_row);
+  BIND (image_row);
+  BIND (image_picture);
+  BIND (image_url_row);
   BIND (promote_switch);
   BIND (website_check);
   BIND (bulletin_check);
@@ -632,6 +746,8 @@ lia_event_editor_class_init (LiaEventEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event-editor.save", NULL, lia_event_editor_save_action);
   gtk_widget_class_install_action (widget_class, "event-editor.trash", NULL, lia_event_editor_trash_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.choose-image", NULL, lia_event_editor_choose_image_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.remove-image", NULL, lia_event_editor_remove_image_action);
 
   lia_editor_class_add_shortcuts (widget_class, "event-editor.save");
 }
@@ -916,6 +1032,8 @@ lia_event_editor_new (GtkWindow *parent,
   lia_editor_set_text (self->registration_row, lia_event_get_registration_url (self->event));
   lia_editor_set_text (self->accessibility_row, lia_event_get_accessibility (self->event));
   lia_editor_set_text (self->contact_row, lia_event_get_contact (self->event));
+  lia_editor_set_text (self->image_url_row, lia_event_get_image_url (self->event));
+  show_image (self);
 
   channels = lia_event_get_channels (self->event);
   gtk_switch_set_active (self->promote_switch, lia_event_get_promote (self->event));
@@ -1006,6 +1124,7 @@ lia_event_editor_save (LiaEventEditor  *self,
   SET_TEXT (lia_event_set_cost, self->cost_row);
   SET_TEXT (lia_event_set_registration_url, self->registration_row);
   SET_TEXT (lia_event_set_contact, self->contact_row);
+  SET_TEXT (lia_event_set_image_url, self->image_url_row);
 #undef SET_TEXT
   {
     g_autofree char *summary = lia_editor_dup_text (self->summary_row);

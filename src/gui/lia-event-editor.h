@@ -22,5 +22,8 @@ LiaEventEditor *lia_event_editor_new       (GtkWindow       *parent,
 gboolean        lia_event_editor_get_valid (LiaEventEditor  *self);
 gboolean        lia_event_editor_save      (LiaEventEditor  *self,
                                             GError         **error);
+gboolean        lia_event_editor_load_image_file (LiaEventEditor  *self,
+                                                  GFile           *file,
+                                                  GError         **error);
 
 G_END_DECLS

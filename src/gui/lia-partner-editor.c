@@ -64,8 +64,6 @@ enum { SAVED, N_SIGNALS };
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-G_DEFINE_QUARK (lia-partner-editor-error-quark, lia_partner_editor_error)
-
 /* What a logo file may weigh, and the size of the stored logo's longest
  * side: a logo is shown small, and the database keeps a copy of each. */
 #define LOGO_MAX_FILE_SIZE (2 * 1024 * 1024)
@@ -161,79 +159,6 @@ show_logo (LiaPartnerEditor *self)
 
   adw_avatar_set_custom_image (self->logo_avatar, GDK_PAINTABLE (texture));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-logo", logo != NULL);
-}
-
-/* Reads @file, refusing what is too heavy to be a logo. */
-static GBytes *
-load_logo_bytes (GFile       *file,
-                 const char  *display_name,
-                 GError     **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  /* Measured before and after reading: the file may grow in between. */
-  if (g_file_info_get_size (info) <= LOGO_MAX_FILE_SIZE &&
-      !g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
-
-  if (g_file_info_get_size (info) > LOGO_MAX_FILE_SIZE || length > LOGO_MAX_FILE_SIZE)
-    {
-      g_set_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG,
-                   /* Translators: %s is a file name */
-                   _("‘%s’ is over 2 MB: choose a smaller image"),
-                   display_name);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* Turns the bytes of an image file into the logo to store: a PNG at most
- * LOGO_MAX_SIDE pixels on its longest side. */
-static GBytes *
-make_logo (GBytes      *bytes,
-           const char  *display_name,
-           GError     **error)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *buffer = NULL;
-  gsize length = 0;
-
-  texture = gdk_texture_new_from_bytes (bytes, &local_error);
-  if (texture != NULL)
-    {
-      stream = g_memory_input_stream_new_from_bytes (bytes);
-
-      if (gdk_texture_get_width (texture) > LOGO_MAX_SIDE || gdk_texture_get_height (texture) > LOGO_MAX_SIDE)
-        pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, LOGO_MAX_SIDE, LOGO_MAX_SIDE, TRUE,
-                                                      NULL, &local_error);
-      else
-        pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
-    }
-
-  if (pixbuf == NULL)
-    {
-      g_debug ("Cannot read ‘%s’ as an image: %s", display_name, local_error->message);
-      g_set_error (error, LIA_PARTNER_EDITOR_ERROR, LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE,
-                   /* Translators: %s is a file name */
-                   _("‘%s’ is not a PNG, JPEG, SVG or WebP image"),
-                   display_name);
-      return NULL;
-    }
-
-  if (!gdk_pixbuf_save_to_bufferv (pixbuf, &buffer, &length, "png", NULL, NULL, error))
-    return NULL;
-
-  return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
 static void
@@ -697,20 +622,13 @@ lia_partner_editor_load_logo_file (LiaPartnerEditor  *self,
                                    GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) logo = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (LIA_IS_PARTNER_EDITOR (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  basename = g_file_get_basename (file);
-  display_name = g_filename_display_name (basename);
-  bytes = load_logo_bytes (file, display_name, &local_error);
-  if (bytes != NULL)
-    logo = make_logo (bytes, display_name, &local_error);
+  logo = lia_editor_load_image (file, LOGO_MAX_FILE_SIZE, LOGO_MAX_SIDE, &local_error);
 
   if (logo == NULL)
     {

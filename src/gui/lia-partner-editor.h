@@ -6,21 +6,17 @@
 
 #include <adwaita.h>
 
+#include "lia-editor-util.h"
 #include "lia-partner.h"
 #include "lia-store.h"
 
 G_BEGIN_DECLS
 
 #define LIA_TYPE_PARTNER_EDITOR (lia_partner_editor_get_type ())
-#define LIA_PARTNER_EDITOR_ERROR (lia_partner_editor_error_quark ())
-
-typedef enum
-{
-  LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG,
-  LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE,
-} LiaPartnerEditorError;
-
-GQuark lia_partner_editor_error_quark (void);
+/* A logo is loaded by lia_editor_load_image(): its errors. */
+#define LIA_PARTNER_EDITOR_ERROR LIA_EDITOR_ERROR
+#define LIA_PARTNER_EDITOR_ERROR_LOGO_TOO_BIG LIA_EDITOR_ERROR_IMAGE_TOO_BIG
+#define LIA_PARTNER_EDITOR_ERROR_NOT_AN_IMAGE LIA_EDITOR_ERROR_NOT_AN_IMAGE
 
 G_DECLARE_FINAL_TYPE (LiaPartnerEditor, lia_partner_editor, LIA, PARTNER_EDITOR, AdwWindow)
 
