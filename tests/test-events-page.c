@@ -288,7 +288,7 @@ test_events_page_filters (Fixture       *fixture,
   /* Drafts only, with the search cleared: the board games. */
   gtk_editable_set_text (page_child (fixture, "search_entry"), "");
   g_signal_emit_by_name (page_child (fixture, "search_entry"), "search-changed");
-  status = GTK_DROP_DOWN (gtk_grid_get_child_at (page_child (fixture, "filter_grid"), 1, 0));
+  status = GTK_DROP_DOWN (gtk_grid_get_child_at (page_child (fixture, "filter_grid"), 1, 1));
   gtk_drop_down_set_selected (status, 1 + LIA_EVENT_STATUS_DRAFT);
   iterate ();
   g_clear_pointer (&seen, g_ptr_array_unref);
@@ -297,6 +297,51 @@ test_events_page_filters (Fixture       *fixture,
   g_clear_pointer (&seen, g_ptr_array_unref);
   seen = agenda_titles (fixture, "Seed Library Swap");
   g_assert_cmpuint (seen->len, ==, 0);
+
+  /* One partner's events: the library's own are left out. */
+  gtk_drop_down_set_selected (status, 0);
+  {
+    g_autoptr(LiaPartner) partner = lia_partner_new ();
+    g_autoptr(LiaEvent) theirs = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkDropDown *partners = GTK_DROP_DOWN (gtk_grid_get_child_at (page_child (fixture, "filter_grid"), 1, 0));
+
+    lia_partner_set_name (partner, "Maple Garden Club");
+    g_assert_true (lia_store_save_partner (fixture->store, partner, &error));
+    g_assert_no_error (error);
+    theirs = lia_event_new ();
+    lia_event_set_title (theirs, "Seed Swap at the Garden");
+    lia_event_set_dtstart (theirs, "2026-11-08T11:00:00");
+    lia_event_set_tzid (theirs, "America/Edmonton");
+    lia_event_set_partner_id (theirs, lia_partner_get_id (partner));
+    g_assert_true (lia_store_save_event (fixture->store, theirs, &error));
+    g_assert_no_error (error);
+
+    /* The filter reads the partners when it is shown. */
+    gtk_menu_button_popup (page_child (fixture, "filter_button"));
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (partners)), ==, 3);
+    gtk_drop_down_set_selected (partners, 2);
+    gtk_menu_button_popdown (page_child (fixture, "filter_button"));
+    iterate ();
+    g_clear_pointer (&seen, g_ptr_array_unref);
+    seen = agenda_titles (fixture, "Seed Swap at the Garden");
+    g_assert_cmpuint (seen->len, ==, 1);
+    g_clear_pointer (&seen, g_ptr_array_unref);
+    seen = agenda_titles (fixture, "Board Games Night");
+    g_assert_cmpuint (seen->len, ==, 0);
+
+    /* The library's own: the board games, not the garden. */
+    gtk_drop_down_set_selected (partners, 1);
+    iterate ();
+    g_clear_pointer (&seen, g_ptr_array_unref);
+    seen = agenda_titles (fixture, "Board Games Night");
+    g_assert_cmpuint (seen->len, ==, 1);
+    g_clear_pointer (&seen, g_ptr_array_unref);
+    seen = agenda_titles (fixture, "Seed Swap at the Garden");
+    g_assert_cmpuint (seen->len, ==, 0);
+    gtk_drop_down_set_selected (partners, 0);
+  }
 
   /* Nothing matches: the empty state says so. */
   gtk_editable_set_text (page_child (fixture, "search_entry"), "zzyzx");

@@ -22,7 +22,7 @@
 #include "lia-settings.h"
 
 /* The filter drop-downs, in the popover's order. */
-enum { FILTER_STATUS, FILTER_AUDIENCE, FILTER_PROMOTED, FILTER_CHANNEL, FILTER_CATEGORY, N_FILTERS };
+enum { FILTER_PARTNER, FILTER_STATUS, FILTER_AUDIENCE, FILTER_PROMOTED, FILTER_CHANNEL, FILTER_CATEGORY, N_FILTERS };
 
 static const LiaChannels filter_channels[] = {
   LIA_CHANNEL_WEBSITE, LIA_CHANNEL_PRINT_BULLETIN, LIA_CHANNEL_FLYER,
@@ -37,6 +37,7 @@ struct _LiaEventsPage
   LiaAgenda       *agenda;
   GTimeZone       *zone;
   GStrv            categories;
+  GArray          *partner_ids;   /* gint64 a choice of the partner filter: -1 any, 0 the library */
   GtkDropDown     *filters[N_FILTERS];
 
   /* Template widgets */
@@ -304,6 +305,7 @@ build_query (LiaEventsPage *self,
   guint promoted = gtk_drop_down_get_selected (self->filters[FILTER_PROMOTED]);
   guint channel = gtk_drop_down_get_selected (self->filters[FILTER_CHANNEL]);
   guint category = gtk_drop_down_get_selected (self->filters[FILTER_CATEGORY]);
+  guint partner = gtk_drop_down_get_selected (self->filters[FILTER_PARTNER]);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   lia_event_query_init (query);
@@ -319,6 +321,8 @@ build_query (LiaEventsPage *self,
     query->channels = filter_channels[channel - 1];
   if (category > 0 && self->categories != NULL && category <= g_strv_length (self->categories))
     query->category = self->categories[category - 1];
+  if (partner > 0 && partner < self->partner_ids->len)
+    query->partner_id = g_array_index (self->partner_ids, gint64, partner);
 }
 
 static void
@@ -1007,11 +1011,85 @@ build_filters (LiaEventsPage *self)
   });
   g_autoptr(GtkStringList) categories = gtk_string_list_new ((const char *[]) { _("Any"), NULL });
 
-  self->filters[FILTER_STATUS] = add_filter (self, 0, _("_Status"), status);
-  self->filters[FILTER_AUDIENCE] = add_filter (self, 1, _("A_udience"), audience);
-  self->filters[FILTER_PROMOTED] = add_filter (self, 2, _("_Promotion"), promoted);
-  self->filters[FILTER_CHANNEL] = add_filter (self, 3, _("C_hannel"), channels);
-  self->filters[FILTER_CATEGORY] = add_filter (self, 4, _("Ca_tegory"), categories);
+  g_autoptr(GtkStringList) partners = gtk_string_list_new ((const char *[]) { _("Any"), NULL });
+  gint64 any = -1;
+
+  self->filters[FILTER_PARTNER] = add_filter (self, 0, _("Pa_rtner"), partners);
+  self->filters[FILTER_STATUS] = add_filter (self, 1, _("_Status"), status);
+  self->filters[FILTER_AUDIENCE] = add_filter (self, 2, _("A_udience"), audience);
+  self->filters[FILTER_PROMOTED] = add_filter (self, 3, _("_Promotion"), promoted);
+  self->filters[FILTER_CHANNEL] = add_filter (self, 4, _("C_hannel"), channels);
+  self->filters[FILTER_CATEGORY] = add_filter (self, 5, _("Ca_tegory"), categories);
+
+  /* Thousands of partners: typing finds one. */
+  gtk_drop_down_set_enable_search (self->filters[FILTER_PARTNER], TRUE);
+  gtk_drop_down_set_expression (self->filters[FILTER_PARTNER],
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->partner_ids, any);
+}
+
+/* The partners for the filter, by name, the choice kept. */
+static void
+refresh_partners (LiaEventsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { _("Any"), NULL });
+  g_autoptr(GArray) ids = NULL;
+  guint selected = gtk_drop_down_get_selected (self->filters[FILTER_PARTNER]);
+  gint64 chosen = selected < self->partner_ids->len ? g_array_index (self->partner_ids, gint64, selected) : -1;
+  gint64 any = -1, library = 0;
+  guint position = 0;
+  LiaPartnerQuery query;
+
+  g_array_set_size (self->partner_ids, 0);
+  g_array_append_val (self->partner_ids, any);
+  /* Translators: the partner filter's choice for the library's own events */
+  gtk_string_list_append (names, _("The library itself"));
+  g_array_append_val (self->partner_ids, library);
+  if (chosen == 0)
+    position = 1;
+
+  lia_partner_query_init (&query);
+  if (self->store != NULL && (ids = lia_store_query_partner_ids (self->store, &query, NULL, NULL)) != NULL)
+    for (guint i = 0; i < ids->len; i++)
+      {
+        gint64 id = g_array_index (ids, gint64, i);
+        g_autoptr(LiaPartner) partner = lia_store_get_partner (self->store, id, NULL);
+
+        if (partner == NULL)
+          continue;
+        if (id == chosen)
+          position = self->partner_ids->len;
+        gtk_string_list_append (names, lia_partner_get_name (partner));
+        g_array_append_val (self->partner_ids, id);
+      }
+
+  g_signal_handlers_block_by_func (self->filters[FILTER_PARTNER], on_filters_changed_cb, self);
+  gtk_drop_down_set_model (self->filters[FILTER_PARTNER], G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->filters[FILTER_PARTNER], position);
+  g_signal_handlers_unblock_by_func (self->filters[FILTER_PARTNER], on_filters_changed_cb, self);
+}
+
+/* What the filters offer is read when they are shown: partners and
+ * categories come and go. */
+static void
+on_filter_popover_show_cb (LiaEventsPage *self)
+{
+  guint category = gtk_drop_down_get_selected (self->filters[FILTER_CATEGORY]);
+  g_autofree char *chosen = NULL;
+
+  if (category > 0 && self->categories != NULL && category <= g_strv_length (self->categories))
+    chosen = g_strdup (self->categories[category - 1]);
+
+  refresh_partners (self);
+  refresh_categories (self);
+  for (guint i = 0; chosen != NULL && self->categories != NULL && self->categories[i] != NULL; i++)
+    if (g_str_equal (self->categories[i], chosen))
+      {
+        g_signal_handlers_block_by_func (self->filters[FILTER_CATEGORY], on_filters_changed_cb, self);
+        gtk_drop_down_set_selected (self->filters[FILTER_CATEGORY], i + 1);
+        g_signal_handlers_unblock_by_func (self->filters[FILTER_CATEGORY], on_filters_changed_cb, self);
+      }
 }
 
 /* The categories in use, for the filter. */
@@ -1061,6 +1139,7 @@ lia_events_page_finalize (GObject *object)
 
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->categories, g_strfreev);
+  g_clear_pointer (&self->partner_ids, g_array_unref);
 
   G_OBJECT_CLASS (lia_events_page_parent_class)->finalize (object);
 }
@@ -1163,6 +1242,8 @@ lia_events_page_init (LiaEventsPage *self)
 
   self->zone = dup_library_zone ();
   build_filters (self);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filter_button), "show",
+                           G_CALLBACK (on_filter_popover_show_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -1211,6 +1292,7 @@ lia_events_page_set_store (LiaEventsPage *self,
       selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->agenda)));
       gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (selection));
       refresh_categories (self);
+      refresh_partners (self);
       on_filters_changed_cb (self);
     }
 
