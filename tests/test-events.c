@@ -1499,6 +1499,48 @@ test_summarize_days (Fixture       *fixture,
   assert_summaries_match_list (fixture, &query, &first, 42);
 }
 
+/* A partner's events go to the trash with it, come back with it, and go
+ * for good with it. */
+static void
+test_trash_partner_events (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 partner = add_partner (fixture, "Maple Garden Club");
+  g_autoptr(LiaEvent) event = new_event ("Seed Swap", "2026-03-10T10:00:00", NULL, "FREQ=WEEKLY;COUNT=3");
+  g_autoptr(LiaEvent) own = new_event ("Story Hour", "2026-03-11T10:00:00", NULL, NULL);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) trashed = NULL;
+  g_autoptr(GArray) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 from = local_utc (2026, 3, 1), to = local_utc (2026, 4, 1);
+
+  lia_event_set_partner_id (event, partner);
+  save (fixture, event);
+  save (fixture, own);
+  before = lia_store_list_occurrences (fixture->store, NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 4);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_PARTNER, partner, &error));
+  g_assert_no_error (error);
+  trashed = lia_store_list_occurrences (fixture->store, NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trashed->len, ==, 1);
+  g_assert_cmpstr (g_array_index (trashed, LiaEventOccurrence, 0).title, ==, "Story Hour");
+
+  g_assert_true (lia_store_restore (fixture->store, LIA_RECORD_PARTNER, partner, &error));
+  g_assert_no_error (error);
+  restored = lia_store_list_occurrences (fixture->store, NULL, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (restored->len, ==, 4);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_PARTNER, partner, &error));
+  g_assert_true (lia_store_delete_forever (fixture->store, LIA_RECORD_PARTNER, partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_occurrence"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1523,6 +1565,7 @@ main (int   argc,
   ADD ("/events/list-events", test_list_events);
   ADD ("/events/occurrences/kept-dates", test_kept_dates);
   ADD ("/events/occurrences/summarize-days", test_summarize_days);
+  ADD ("/events/trash/partner", test_trash_partner_events);
 #undef ADD
   g_test_add_func ("/events/promotion-tier", test_promotion_tier);
   g_test_add_func ("/events/model", test_model);

@@ -899,8 +899,9 @@ meet_expectation (LiaStore    *self,
   return step_done (self, stmt, error);
 }
 
-/* Moves a partner's records along with it into and out of the trash: only
- * those that went with it (the same deleted_at) come back. */
+/* Moves a partner's records, its events too, along with it into and out
+ * of the trash: only those that went with it (the same deleted_at) come
+ * back. */
 static gboolean
 set_partner_children_deleted_at (LiaStore    *self,
                                  gint64       partner_id,
@@ -908,7 +909,7 @@ set_partner_children_deleted_at (LiaStore    *self,
                                  gint64       new_deleted_at,
                                  GError     **error)
 {
-  for (guint kind = LIA_RECORD_CONTACT; kind <= LIA_RECORD_INTERACTION; kind++)
+  for (guint kind = LIA_RECORD_CONTACT; kind <= LIA_RECORD_EVENT; kind++)
     {
       g_autoptr(LiaStmt) stmt = NULL;
       g_autofree char *sql = NULL;
@@ -2256,6 +2257,12 @@ lia_store_delete_forever (LiaStore       *self,
     }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", record_tables[kind].table);
+
+  /* A partner's events went to the trash with it and go with it for good
+   * (the schema would otherwise make them the library's own). */
+  if (kind == LIA_RECORD_PARTNER &&
+      !exec_with_id (self, "DELETE FROM event WHERE partner_id = ? AND deleted_at IS NOT NULL", id, error))
+    goto failed;
 
   if (!exec_with_id (self, sql, id, error) ||
       !lia_database_commit (self->database, error))
