@@ -383,8 +383,21 @@ plan_calendar (LiaStore   *store,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *tzid = lia_settings_dup_library_time_zone (lia_settings_get_default ());
+  g_autofree char *tzid = NULL;
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
   LiaIcalPlan *plan;
+
+  /* A scheduled job on a build that is not installed has no settings
+   * schema: floating times are then the computer's zone, not an abort. */
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, BASE_APPLICATION_ID, TRUE)) != NULL)
+    tzid = lia_settings_dup_library_time_zone (lia_settings_get_default ());
+  else
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      tzid = g_strdup (g_time_zone_get_identifier (local));
+    }
 
   if (!(plan = lia_ical_plan_new (store, calendar, tzid, -1, &error)))
     {
