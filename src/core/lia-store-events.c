@@ -39,93 +39,6 @@
 /* Helpers */
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  while (g_ascii_isspace (*text))
-    text++;
-
-  return *text == '\0';
-}
-
-/* Optional text: empty is stored as NULL. */
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (is_blank (text))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Text of a NOT NULL DEFAULT '' column. */
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-/* 0 means "none" and is stored as NULL. */
-static void
-bind_int64_or_null (sqlite3_stmt *stmt,
-                    int           index,
-                    gint64        value)
-{
-  if (value == 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
-bind_nick (sqlite3_stmt *stmt,
-           int           index,
-           GType         type,
-           int           value)
-{
-  const char *nick = lia_enum_to_nick (type, value);
-
-  if (nick == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
-static int
-column_enum (sqlite3_stmt *stmt,
-             int           column,
-             GType         type,
-             int           fallback)
-{
-  int value = lia_enum_from_nick (type, column_text (stmt, column));
-
-  return value >= 0 ? value : fallback;
-}
-
-static GBytes *
-column_bytes (sqlite3_stmt *stmt,
-              int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
-}
-
-static gboolean
 step_done (LiaDatabase   *database,
            sqlite3_stmt  *stmt,
            GError       **error)
@@ -201,14 +114,14 @@ validate_event (LiaEvent  *event,
   const char *exdates = lia_event_get_exdates (event);
   gboolean all_day = lia_event_get_all_day (event);
 
-  if (is_blank (lia_event_get_title (event)))
+  if (lia_sql_is_blank (lia_event_get_title (event)))
     {
       g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                            _("An event needs a title."));
       return FALSE;
     }
 
-  if (is_blank (dtstart))
+  if (lia_sql_is_blank (dtstart))
     {
       g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                            _("An event needs a start."));
@@ -224,7 +137,7 @@ validate_event (LiaEvent  *event,
       return FALSE;
     }
 
-  if (!is_blank (dtend) && !is_event_time (dtend, all_day))
+  if (!lia_sql_is_blank (dtend) && !is_event_time (dtend, all_day))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
                    all_day ? _("The end “%s” is not a real day.")
@@ -234,14 +147,14 @@ validate_event (LiaEvent  *event,
     }
 
   /* Both in the event's zone and in the same form: text order is time order. */
-  if (!is_blank (dtend) && strcmp (dtend, dtstart) < 0)
+  if (!lia_sql_is_blank (dtend) && strcmp (dtend, dtstart) < 0)
     {
       g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE_ORDER,
                            _("The event ends before it starts."));
       return FALSE;
     }
 
-  if (!all_day && !is_blank (tzid) && !lia_time_zone_is_known (tzid))
+  if (!all_day && !lia_sql_is_blank (tzid) && !lia_time_zone_is_known (tzid))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                    _("The time zone “%s” is not one Liaison knows. Choose a time zone from the list."),
@@ -258,14 +171,14 @@ validate_event (LiaEvent  *event,
       return FALSE;
     }
 
-  if ((lia_event_get_recurrence_of (event) != 0) != !is_blank (lia_event_get_recurrence_id (event)))
+  if ((lia_event_get_recurrence_of (event) != 0) != !lia_sql_is_blank (lia_event_get_recurrence_id (event)))
     {
       g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                            _("A changed date of a repeating event must name both the event and the date it replaces."));
       return FALSE;
     }
 
-  if (lia_event_get_recurrence_of (event) != 0 && !is_blank (rrule))
+  if (lia_event_get_recurrence_of (event) != 0 && !lia_sql_is_blank (rrule))
     {
       g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                            _("A changed date of a repeating event cannot repeat itself."));
@@ -273,11 +186,11 @@ validate_event (LiaEvent  *event,
     }
 
   if (!lia_recurrence_get_span (dtstart,
-                                is_blank (dtend) ? NULL : dtend,
-                                is_blank (tzid) ? NULL : tzid,
+                                lia_sql_is_blank (dtend) ? NULL : dtend,
+                                lia_sql_is_blank (tzid) ? NULL : tzid,
                                 all_day,
-                                is_blank (rrule) ? NULL : rrule,
-                                is_blank (exdates) ? NULL : exdates,
+                                lia_sql_is_blank (rrule) ? NULL : rrule,
+                                lia_sql_is_blank (exdates) ? NULL : exdates,
                                 start_utc, last_end_utc, &local_error))
     {
       if (g_error_matches (local_error, LIA_RECURRENCE_ERROR, LIA_RECURRENCE_ERROR_INVALID_RULE))
@@ -286,7 +199,7 @@ validate_event (LiaEvent  *event,
       else if (g_error_matches (local_error, LIA_RECURRENCE_ERROR, LIA_RECURRENCE_ERROR_UNKNOWN_ZONE))
         g_set_error_literal (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                              _("Choose the time zone of the event."));
-      else if (!is_blank (exdates))
+      else if (!lia_sql_is_blank (exdates))
         g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_DATE,
                      _("The skipped dates “%s” are not all dates of the event."), exdates);
       else
@@ -301,44 +214,44 @@ validate_event (LiaEvent  *event,
 static LiaEvent *
 read_event (sqlite3_stmt *stmt)
 {
-  g_autoptr(GBytes) image = column_bytes (stmt, 25);
+  g_autoptr(GBytes) image = lia_sql_column_bytes (stmt, 25);
   LiaEvent *event = lia_event_new ();
 
   g_object_freeze_notify (G_OBJECT (event));
   lia_event_set_id (event, sqlite3_column_int64 (stmt, 0));
-  lia_event_set_uid (event, column_text (stmt, 1));
+  lia_event_set_uid (event, lia_sql_column_text (stmt, 1));
   lia_event_set_recurrence_of (event, sqlite3_column_int64 (stmt, 2));
-  lia_event_set_recurrence_id (event, column_text (stmt, 3));
+  lia_event_set_recurrence_id (event, lia_sql_column_text (stmt, 3));
   lia_event_set_partner_id (event, sqlite3_column_int64 (stmt, 4));
-  lia_event_set_title (event, column_text (stmt, 5));
-  lia_event_set_summary (event, column_text (stmt, 6));
-  lia_event_set_description (event, column_text (stmt, 7));
-  lia_event_set_dtstart (event, column_text (stmt, 8));
-  lia_event_set_dtend (event, column_text (stmt, 9));
-  lia_event_set_tzid (event, column_text (stmt, 10));
+  lia_event_set_title (event, lia_sql_column_text (stmt, 5));
+  lia_event_set_summary (event, lia_sql_column_text (stmt, 6));
+  lia_event_set_description (event, lia_sql_column_text (stmt, 7));
+  lia_event_set_dtstart (event, lia_sql_column_text (stmt, 8));
+  lia_event_set_dtend (event, lia_sql_column_text (stmt, 9));
+  lia_event_set_tzid (event, lia_sql_column_text (stmt, 10));
   lia_event_set_all_day (event, sqlite3_column_int (stmt, 11));
   lia_event_set_start_utc (event, sqlite3_column_int64 (stmt, 12));
   lia_event_set_last_end_utc (event, sqlite3_column_int64 (stmt, 13));
-  lia_event_set_rrule (event, column_text (stmt, 14));
-  lia_event_set_exdates (event, column_text (stmt, 15));
-  lia_event_set_venue_name (event, column_text (stmt, 16));
-  lia_event_set_venue_address (event, column_text (stmt, 17));
-  lia_event_set_venue_room (event, column_text (stmt, 18));
-  lia_event_set_online_url (event, column_text (stmt, 19));
-  lia_event_set_audience (event, column_enum (stmt, 20, LIA_TYPE_AUDIENCE, LIA_AUDIENCE_ALL));
-  lia_event_set_cost (event, column_text (stmt, 21));
-  lia_event_set_registration_url (event, column_text (stmt, 22));
-  lia_event_set_accessibility (event, column_text (stmt, 23));
-  lia_event_set_contact (event, column_text (stmt, 24));
+  lia_event_set_rrule (event, lia_sql_column_text (stmt, 14));
+  lia_event_set_exdates (event, lia_sql_column_text (stmt, 15));
+  lia_event_set_venue_name (event, lia_sql_column_text (stmt, 16));
+  lia_event_set_venue_address (event, lia_sql_column_text (stmt, 17));
+  lia_event_set_venue_room (event, lia_sql_column_text (stmt, 18));
+  lia_event_set_online_url (event, lia_sql_column_text (stmt, 19));
+  lia_event_set_audience (event, lia_sql_column_enum (stmt, 20, LIA_TYPE_AUDIENCE, LIA_AUDIENCE_ALL));
+  lia_event_set_cost (event, lia_sql_column_text (stmt, 21));
+  lia_event_set_registration_url (event, lia_sql_column_text (stmt, 22));
+  lia_event_set_accessibility (event, lia_sql_column_text (stmt, 23));
+  lia_event_set_contact (event, lia_sql_column_text (stmt, 24));
   lia_event_set_image (event, image);
-  lia_event_set_image_url (event, column_text (stmt, 26));
-  lia_event_set_status (event, column_enum (stmt, 27, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT));
+  lia_event_set_image_url (event, lia_sql_column_text (stmt, 26));
+  lia_event_set_status (event, lia_sql_column_enum (stmt, 27, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT));
   lia_event_set_promote (event, sqlite3_column_int (stmt, 28));
   lia_event_set_channels (event, sqlite3_column_int (stmt, 29));
   lia_event_set_featured (event, sqlite3_column_int (stmt, 30));
-  lia_event_set_source (event, column_enum (stmt, 31, LIA_TYPE_EVENT_SOURCE, LIA_EVENT_SOURCE_MANUAL));
+  lia_event_set_source (event, lia_sql_column_enum (stmt, 31, LIA_TYPE_EVENT_SOURCE, LIA_EVENT_SOURCE_MANUAL));
   lia_event_set_intake_feed_id (event, sqlite3_column_int64 (stmt, 32));
-  lia_event_set_remote_uid (event, column_text (stmt, 33));
+  lia_event_set_remote_uid (event, lia_sql_column_text (stmt, 33));
   lia_event_set_sequence (event, sqlite3_column_int (stmt, 34));
   lia_event_set_created_at (event, sqlite3_column_int64 (stmt, 35));
   lia_event_set_updated_at (event, sqlite3_column_int64 (stmt, 36));
@@ -366,7 +279,7 @@ load_event_categories (LiaDatabase  *database,
   sqlite3_bind_int64 (stmt, 1, lia_event_get_id (event));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    g_strv_builder_add (builder, lia_sql_column_text (stmt, 0));
 
   if (rc != SQLITE_DONE)
     return lia_database_set_error_from_sqlite (database, rc, error);
@@ -455,7 +368,7 @@ check_partner_usable (LiaDatabase  *database,
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CONSTRAINT,
                    _("The partner “%s” is in the trash. Restore it before changing its records."),
-                   column_text (stmt, 0));
+                   lia_sql_column_text (stmt, 0));
       return FALSE;
     }
 
@@ -491,11 +404,11 @@ check_override_series (LiaDatabase  *database,
   else if (rc != SQLITE_ROW)
     return lia_database_set_error_from_sqlite (database, rc, error);
 
-  if (is_blank (column_text (stmt, 3)))
+  if (lia_sql_is_blank (lia_sql_column_text (stmt, 3)))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                    _("“%s” does not repeat, so none of its dates can be changed on its own."),
-                   column_text (stmt, 1));
+                   lia_sql_column_text (stmt, 1));
       return FALSE;
     }
 
@@ -503,20 +416,20 @@ check_override_series (LiaDatabase  *database,
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                    _("A changed date of “%s” must belong to the same partner as the repeating event."),
-                   column_text (stmt, 1));
+                   lia_sql_column_text (stmt, 1));
       return FALSE;
     }
 
-  if (!is_blank (lia_event_get_uid (event)) &&
-      g_strcmp0 (lia_event_get_uid (event), column_text (stmt, 0)) != 0)
+  if (!lia_sql_is_blank (lia_event_get_uid (event)) &&
+      g_strcmp0 (lia_event_get_uid (event), lia_sql_column_text (stmt, 0)) != 0)
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                    _("A changed date of “%s” must keep the identifier of the repeating event."),
-                   column_text (stmt, 1));
+                   lia_sql_column_text (stmt, 1));
       return FALSE;
     }
 
-  *uid = g_strdup (column_text (stmt, 0));
+  *uid = g_strdup (lia_sql_column_text (stmt, 0));
 
   return TRUE;
 }
@@ -607,7 +520,7 @@ update_overrides (LiaDatabase  *database,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, series_id);
-  bind_int64_or_null (stmt, 2, partner_id);
+  lia_sql_bind_int64_or_null (stmt, 2, partner_id);
   sqlite3_bind_text (stmt, 3, uid, -1, SQLITE_TRANSIENT);
 
   return step_done (database, stmt, error);
@@ -823,12 +736,12 @@ static void
 fill_occurrence (LiaEventOccurrence *occurrence,
                  sqlite3_stmt       *stmt)
 {
-  occurrence->title = g_strdup (column_text (stmt, OCC_TITLE));
+  occurrence->title = g_strdup (lia_sql_column_text (stmt, OCC_TITLE));
   occurrence->all_day = sqlite3_column_int (stmt, OCC_ALL_DAY) != 0;
-  occurrence->status = column_enum (stmt, OCC_STATUS, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT);
+  occurrence->status = lia_sql_column_enum (stmt, OCC_STATUS, LIA_TYPE_EVENT_STATUS, LIA_EVENT_STATUS_DRAFT);
   occurrence->partner_id = sqlite3_column_int64 (stmt, OCC_PARTNER_ID);
-  occurrence->partner_name = g_strdup (column_text (stmt, OCC_PARTNER_NAME));
-  occurrence->venue_name = g_strdup (column_text (stmt, OCC_VENUE_NAME));
+  occurrence->partner_name = g_strdup (lia_sql_column_text (stmt, OCC_PARTNER_NAME));
+  occurrence->venue_name = g_strdup (lia_sql_column_text (stmt, OCC_VENUE_NAME));
   occurrence->promote = sqlite3_column_int (stmt, OCC_PROMOTE) != 0;
   occurrence->featured = sqlite3_column_int (stmt, OCC_FEATURED) != 0;
 }
@@ -867,7 +780,7 @@ load_override_ids (LiaDatabase  *database,
           ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           g_hash_table_insert (by_series, g_memdup2 (&series_id, sizeof series_id), ids);
         }
-      g_hash_table_add (ids, g_strdup (column_text (stmt, 1)));
+      g_hash_table_add (ids, g_strdup (lia_sql_column_text (stmt, 1)));
     }
 
   if (rc != SQLITE_DONE)
@@ -894,7 +807,7 @@ take_date (LiaDatabase   *database,
   gint64 series_id = sqlite3_column_int64 (stmt, OCC_ID);
   gint64 start = sqlite3_column_int64 (stmt, OCC_START_UTC);
   gint64 end = sqlite3_column_int64 (stmt, OCC_LAST_END_UTC);
-  const char *recurrence_id = column_text (stmt, OCC_RECURRENCE_ID);
+  const char *recurrence_id = lia_sql_column_text (stmt, OCC_RECURRENCE_ID);
 
   if (!overlaps (start, end, from_utc, to_utc))
     return TRUE;
@@ -1060,9 +973,9 @@ lia_store_save_event (LiaStore  *self,
       if (!check_override_series (database, event, &uid, error))
         goto failed;
     }
-  else if (!is_blank (lia_event_get_uid (event)))
+  else if (!lia_sql_is_blank (lia_event_get_uid (event)))
     uid = g_strstrip (g_strdup (lia_event_get_uid (event)));
-  else if (old != NULL && !is_blank (lia_event_get_uid (old)))
+  else if (old != NULL && !lia_sql_is_blank (lia_event_get_uid (old)))
     uid = g_strdup (lia_event_get_uid (old));
   else
     {
@@ -1113,41 +1026,41 @@ lia_store_save_event (LiaStore  *self,
   image = lia_event_get_image (event);
 
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  bind_int64_or_null (stmt, 2, lia_event_get_recurrence_of (event));
-  bind_text_or_null (stmt, 3, lia_event_get_recurrence_of (event) != 0 ? lia_event_get_recurrence_id (event) : NULL);
-  bind_int64_or_null (stmt, 4, partner_id);
+  lia_sql_bind_int64_or_null (stmt, 2, lia_event_get_recurrence_of (event));
+  lia_sql_bind_text_or_null (stmt, 3, lia_event_get_recurrence_of (event) != 0 ? lia_event_get_recurrence_id (event) : NULL);
+  lia_sql_bind_int64_or_null (stmt, 4, partner_id);
   sqlite3_bind_text (stmt, 5, g_strstrip (g_strdup (lia_event_get_title (event))), -1, g_free);
-  bind_text (stmt, 6, lia_event_get_summary (event));
-  bind_text (stmt, 7, lia_event_get_description (event));
+  lia_sql_bind_text (stmt, 6, lia_event_get_summary (event));
+  lia_sql_bind_text (stmt, 7, lia_event_get_description (event));
   sqlite3_bind_text (stmt, 8, lia_event_get_dtstart (event), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 9, lia_event_get_dtend (event));
-  bind_text_or_null (stmt, 10, lia_event_get_tzid (event));
+  lia_sql_bind_text_or_null (stmt, 9, lia_event_get_dtend (event));
+  lia_sql_bind_text_or_null (stmt, 10, lia_event_get_tzid (event));
   sqlite3_bind_int (stmt, 11, lia_event_get_all_day (event));
   sqlite3_bind_int64 (stmt, 12, start_utc);
-  bind_int64_or_null (stmt, 13, last_end_utc);
-  bind_text_or_null (stmt, 14, lia_event_get_rrule (event));
-  bind_text_or_null (stmt, 15, lia_event_get_exdates (event));
-  bind_text_or_null (stmt, 16, lia_event_get_venue_name (event));
-  bind_text_or_null (stmt, 17, lia_event_get_venue_address (event));
-  bind_text_or_null (stmt, 18, lia_event_get_venue_room (event));
-  bind_text_or_null (stmt, 19, lia_event_get_online_url (event));
-  bind_nick (stmt, 20, LIA_TYPE_AUDIENCE, lia_event_get_audience (event));
-  bind_text_or_null (stmt, 21, lia_event_get_cost (event));
-  bind_text_or_null (stmt, 22, lia_event_get_registration_url (event));
-  bind_text (stmt, 23, lia_event_get_accessibility (event));
-  bind_text_or_null (stmt, 24, lia_event_get_contact (event));
+  lia_sql_bind_int64_or_null (stmt, 13, last_end_utc);
+  lia_sql_bind_text_or_null (stmt, 14, lia_event_get_rrule (event));
+  lia_sql_bind_text_or_null (stmt, 15, lia_event_get_exdates (event));
+  lia_sql_bind_text_or_null (stmt, 16, lia_event_get_venue_name (event));
+  lia_sql_bind_text_or_null (stmt, 17, lia_event_get_venue_address (event));
+  lia_sql_bind_text_or_null (stmt, 18, lia_event_get_venue_room (event));
+  lia_sql_bind_text_or_null (stmt, 19, lia_event_get_online_url (event));
+  lia_sql_bind_nick (stmt, 20, LIA_TYPE_AUDIENCE, lia_event_get_audience (event));
+  lia_sql_bind_text_or_null (stmt, 21, lia_event_get_cost (event));
+  lia_sql_bind_text_or_null (stmt, 22, lia_event_get_registration_url (event));
+  lia_sql_bind_text (stmt, 23, lia_event_get_accessibility (event));
+  lia_sql_bind_text_or_null (stmt, 24, lia_event_get_contact (event));
   if (image != NULL && g_bytes_get_size (image) > 0)
     sqlite3_bind_blob64 (stmt, 25, g_bytes_get_data (image, NULL), g_bytes_get_size (image), SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 25);
-  bind_text_or_null (stmt, 26, lia_event_get_image_url (event));
-  bind_nick (stmt, 27, LIA_TYPE_EVENT_STATUS, lia_event_get_status (event));
+  lia_sql_bind_text_or_null (stmt, 26, lia_event_get_image_url (event));
+  lia_sql_bind_nick (stmt, 27, LIA_TYPE_EVENT_STATUS, lia_event_get_status (event));
   sqlite3_bind_int (stmt, 28, lia_event_get_promote (event));
   sqlite3_bind_int (stmt, 29, lia_event_get_channels (event));
   sqlite3_bind_int (stmt, 30, lia_event_get_featured (event));
-  bind_nick (stmt, 31, LIA_TYPE_EVENT_SOURCE, lia_event_get_source (event));
-  bind_int64_or_null (stmt, 32, lia_event_get_intake_feed_id (event));
-  bind_text_or_null (stmt, 33, lia_event_get_remote_uid (event));
+  lia_sql_bind_nick (stmt, 31, LIA_TYPE_EVENT_SOURCE, lia_event_get_source (event));
+  lia_sql_bind_int64_or_null (stmt, 32, lia_event_get_intake_feed_id (event));
+  lia_sql_bind_text_or_null (stmt, 33, lia_event_get_remote_uid (event));
   sqlite3_bind_int (stmt, 34, sequence);
   sqlite3_bind_int64 (stmt, 35, now);
   if (id != 0)
@@ -1163,7 +1076,7 @@ lia_store_save_event (LiaStore  *self,
 
   if (!write_event_categories (database, id, event, error) ||
       !_lia_store_occurrences_event_saved (self, id,
-                                           !is_blank (lia_event_get_rrule (event)) &&
+                                           !lia_sql_is_blank (lia_event_get_rrule (event)) &&
                                            lia_event_get_recurrence_of (event) == 0,
                                            start_utc, last_end_utc, error) ||
       !lia_database_commit (database, error))
@@ -1312,9 +1225,9 @@ lia_store_list_occurrences (LiaStore             *self,
   if (query->category != NULL)
     sqlite3_bind_text (stmt, 5, query->category, -1, SQLITE_TRANSIENT);
   if (query->audience >= 0)
-    bind_nick (stmt, 6, LIA_TYPE_AUDIENCE, query->audience);
+    lia_sql_bind_nick (stmt, 6, LIA_TYPE_AUDIENCE, query->audience);
   if (query->status >= 0)
-    bind_nick (stmt, 7, LIA_TYPE_EVENT_STATUS, query->status);
+    lia_sql_bind_nick (stmt, 7, LIA_TYPE_EVENT_STATUS, query->status);
   if (query->promoted >= 0)
     sqlite3_bind_int (stmt, 8, query->promoted != 0);
   if (query->channels != 0)
@@ -1324,12 +1237,12 @@ lia_store_list_occurrences (LiaStore             *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *rrule = column_text (stmt, OCC_RRULE);
+      const char *rrule = lia_sql_column_text (stmt, OCC_RRULE);
       LiaEventOccurrence occurrence = { 0 };
       gint64 start, end;
 
       /* A kept date of a series, unless a changed date replaces it. */
-      if (sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL && !is_blank (rrule))
+      if (sqlite3_column_type (stmt, OCC_RECURRENCE_OF) == SQLITE_NULL && !lia_sql_is_blank (rrule))
         {
           if (!take_date (database, stmt, from_utc, to_utc, &overrides, occurrences, error))
             return NULL;
@@ -1348,7 +1261,7 @@ lia_store_list_occurrences (LiaStore             *self,
                                ? occurrence.event_id : sqlite3_column_int64 (stmt, OCC_RECURRENCE_OF);
       occurrence.start_utc = start;
       occurrence.end_utc = end;
-      occurrence.recurrence_id = g_strdup (column_text (stmt, OCC_RECURRENCE_ID));
+      occurrence.recurrence_id = g_strdup (lia_sql_column_text (stmt, OCC_RECURRENCE_ID));
       fill_occurrence (&occurrence, stmt);
       g_array_append_val (occurrences, occurrence);
     }
@@ -1484,7 +1397,7 @@ load_moved_dates (LiaDatabase  *database,
     {
       gint64 series_id = sqlite3_column_int64 (stmt, 0);
 
-      g_hash_table_add (moved, g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, column_text (stmt, 1)));
+      g_hash_table_add (moved, g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, lia_sql_column_text (stmt, 1)));
       g_hash_table_add (moved, g_strdup_printf ("%" G_GINT64_FORMAT, series_id));
     }
 
@@ -1551,7 +1464,7 @@ read_candidate (LiaDatabase         *database,
   occurrence->start_utc = candidate->start_utc;
   occurrence->end_utc = candidate->end_utc;
   occurrence->recurrence_id = g_strdup (candidate->is_date ? candidate->recurrence_id
-                                                           : column_text (stmt, OCC_RECURRENCE_ID));
+                                                           : lia_sql_column_text (stmt, OCC_RECURRENCE_ID));
   fill_occurrence (occurrence, stmt);
 
   return TRUE;
@@ -1721,7 +1634,7 @@ lia_store_summarize_days (LiaStore             *self,
           sqlite3_bind_int64 (detail, 1, sqlite3_column_int64 (dates, 3));
           if (sqlite3_step (detail) != SQLITE_ROW)
             continue;
-          key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, column_text (detail, 0));
+          key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", series_id, lia_sql_column_text (detail, 0));
           if (g_hash_table_contains (moved, key))
             continue;
         }
@@ -1798,7 +1711,7 @@ lia_store_summarize_days (LiaStore             *self,
               if (sqlite3_step (detail) == SQLITE_ROW)
                 {
                   candidate->end_utc = sqlite3_column_int64 (detail, 0);
-                  candidate->recurrence_id = g_strdup (column_text (detail, 1));
+                  candidate->recurrence_id = g_strdup (lia_sql_column_text (detail, 1));
                 }
             }
           if (!read_candidate (database, candidate, &occurrence, error))

@@ -71,4 +71,95 @@ void       _lia_store_emit_changed          (LiaStore       *self,
                                              LiaRecordKind   kind,
                                              gint64          id);
 
+
+/* Binding and reading columns the same way in every file of the store. */
+
+static inline gboolean
+lia_sql_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  while (g_ascii_isspace (*text))
+    text++;
+
+  return *text == '\0';
+}
+
+/* Optional text: empty is stored as NULL. */
+static inline void
+lia_sql_bind_text_or_null (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  if (lia_sql_is_blank (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Text of a NOT NULL DEFAULT '' column. */
+static inline void
+lia_sql_bind_text (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* 0 means "none" and is stored as NULL. */
+static inline void
+lia_sql_bind_int64_or_null (sqlite3_stmt *stmt,
+                            int           index,
+                            gint64        value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static inline void
+lia_sql_bind_nick (sqlite3_stmt *stmt,
+                   int           index,
+                   GType         type,
+                   int           value)
+{
+  const char *nick = lia_enum_to_nick (type, value);
+
+  if (nick == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
+}
+
+static inline const char *
+lia_sql_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+/* The CHECKs of the schema keep unknown text out; the default covers NULL. */
+static inline int
+lia_sql_column_enum (sqlite3_stmt *stmt,
+                     int           column,
+                     GType         type,
+                     int           fallback)
+{
+  int value = lia_enum_from_nick (type, lia_sql_column_text (stmt, column));
+
+  return value >= 0 ? value : fallback;
+}
+
+static inline GBytes *
+lia_sql_column_bytes (sqlite3_stmt *stmt,
+                      int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+}
+
 G_END_DECLS

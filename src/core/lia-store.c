@@ -81,94 +81,6 @@ static const struct {
 
 /* Helpers */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  while (g_ascii_isspace (*text))
-    text++;
-
-  return *text == '\0';
-}
-
-/* Optional text: empty is stored as NULL. */
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (is_blank (text))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Text of a NOT NULL DEFAULT '' column. */
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-/* 0 means "none" and is stored as NULL. */
-static void
-bind_int64_or_null (sqlite3_stmt *stmt,
-                    int           index,
-                    gint64        value)
-{
-  if (value == 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
-bind_nick (sqlite3_stmt *stmt,
-           int           index,
-           GType         type,
-           int           value)
-{
-  const char *nick = lia_enum_to_nick (type, value);
-
-  if (nick == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
-/* The CHECKs of the schema keep unknown text out; the default covers NULL. */
-static int
-column_enum (sqlite3_stmt *stmt,
-             int           column,
-             GType         type,
-             int           fallback)
-{
-  int value = lia_enum_from_nick (type, column_text (stmt, column));
-
-  return value >= 0 ? value : fallback;
-}
-
-static GBytes *
-column_bytes (sqlite3_stmt *stmt,
-              int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
-}
-
 static void
 format_day (const GDate *date,
             char         buffer[11])
@@ -341,7 +253,7 @@ read_record_state (LiaStore       *self,
     return lia_database_set_error_from_sqlite (self->database, rc, error);
 
   *partner_id = sqlite3_column_int64 (stmt, 0);
-  *title = g_strdup (column_text (stmt, 1));
+  *title = g_strdup (lia_sql_column_text (stmt, 1));
   *deleted_at = sqlite3_column_int64 (stmt, 2);
 
   return TRUE;
@@ -483,28 +395,28 @@ read_interaction_expectation_id (LiaStore    *self,
 static LiaPartner *
 read_partner (sqlite3_stmt *stmt)
 {
-  g_autoptr(GBytes) logo = column_bytes (stmt, 10);
+  g_autoptr(GBytes) logo = lia_sql_column_bytes (stmt, 10);
   LiaPartner *partner = lia_partner_new ();
 
   g_object_freeze_notify (G_OBJECT (partner));
   lia_partner_set_id (partner, sqlite3_column_int64 (stmt, 0));
-  lia_partner_set_name (partner, column_text (stmt, 1));
-  lia_partner_set_kind (partner, column_enum (stmt, 2, LIA_TYPE_PARTNER_KIND, LIA_PARTNER_KIND_OTHER));
-  lia_partner_set_status (partner, column_enum (stmt, 3, LIA_TYPE_PARTNER_STATUS, LIA_PARTNER_STATUS_ACTIVE));
-  lia_partner_set_description (partner, column_text (stmt, 4));
-  lia_partner_set_services (partner, column_text (stmt, 5));
-  lia_partner_set_website (partner, column_text (stmt, 6));
-  lia_partner_set_email (partner, column_text (stmt, 7));
-  lia_partner_set_phone (partner, column_text (stmt, 8));
-  lia_partner_set_address (partner, column_text (stmt, 9));
+  lia_partner_set_name (partner, lia_sql_column_text (stmt, 1));
+  lia_partner_set_kind (partner, lia_sql_column_enum (stmt, 2, LIA_TYPE_PARTNER_KIND, LIA_PARTNER_KIND_OTHER));
+  lia_partner_set_status (partner, lia_sql_column_enum (stmt, 3, LIA_TYPE_PARTNER_STATUS, LIA_PARTNER_STATUS_ACTIVE));
+  lia_partner_set_description (partner, lia_sql_column_text (stmt, 4));
+  lia_partner_set_services (partner, lia_sql_column_text (stmt, 5));
+  lia_partner_set_website (partner, lia_sql_column_text (stmt, 6));
+  lia_partner_set_email (partner, lia_sql_column_text (stmt, 7));
+  lia_partner_set_phone (partner, lia_sql_column_text (stmt, 8));
+  lia_partner_set_address (partner, lia_sql_column_text (stmt, 9));
   lia_partner_set_logo (partner, logo);
-  lia_partner_set_owner (partner, column_text (stmt, 11));
-  lia_partner_set_upkeep_mode (partner, column_enum (stmt, 12, LIA_TYPE_UPKEEP_MODE, LIA_UPKEEP_MODE_LIBRARY_ASKS));
+  lia_partner_set_owner (partner, lia_sql_column_text (stmt, 11));
+  lia_partner_set_upkeep_mode (partner, lia_sql_column_enum (stmt, 12, LIA_TYPE_UPKEEP_MODE, LIA_UPKEEP_MODE_LIBRARY_ASKS));
   lia_partner_set_cadence_days (partner, sqlite3_column_int (stmt, 13));
   lia_partner_set_info_verified_at (partner, sqlite3_column_int64 (stmt, 14));
-  lia_partner_set_promotion_tier (partner, column_enum (stmt, 15, LIA_TYPE_PROMOTION_TIER, LIA_PROMOTION_TIER_LISTED_ONLY));
+  lia_partner_set_promotion_tier (partner, lia_sql_column_enum (stmt, 15, LIA_TYPE_PROMOTION_TIER, LIA_PROMOTION_TIER_LISTED_ONLY));
   lia_partner_set_channels (partner, sqlite3_column_int (stmt, 16));
-  lia_partner_set_notes (partner, column_text (stmt, 17));
+  lia_partner_set_notes (partner, lia_sql_column_text (stmt, 17));
   lia_partner_set_created_at (partner, sqlite3_column_int64 (stmt, 18));
   lia_partner_set_updated_at (partner, sqlite3_column_int64 (stmt, 19));
   lia_partner_set_deleted_at (partner, sqlite3_column_int64 (stmt, 20));
@@ -521,13 +433,13 @@ read_contact (sqlite3_stmt *stmt)
   g_object_freeze_notify (G_OBJECT (contact));
   lia_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
   lia_contact_set_partner_id (contact, sqlite3_column_int64 (stmt, 1));
-  lia_contact_set_name (contact, column_text (stmt, 2));
-  lia_contact_set_role (contact, column_text (stmt, 3));
-  lia_contact_set_email (contact, column_text (stmt, 4));
-  lia_contact_set_phone (contact, column_text (stmt, 5));
-  lia_contact_set_preferred_method (contact, column_enum (stmt, 6, LIA_TYPE_CONTACT_METHOD, LIA_CONTACT_METHOD_NONE));
+  lia_contact_set_name (contact, lia_sql_column_text (stmt, 2));
+  lia_contact_set_role (contact, lia_sql_column_text (stmt, 3));
+  lia_contact_set_email (contact, lia_sql_column_text (stmt, 4));
+  lia_contact_set_phone (contact, lia_sql_column_text (stmt, 5));
+  lia_contact_set_preferred_method (contact, lia_sql_column_enum (stmt, 6, LIA_TYPE_CONTACT_METHOD, LIA_CONTACT_METHOD_NONE));
   lia_contact_set_is_primary (contact, sqlite3_column_int (stmt, 7));
-  lia_contact_set_notes (contact, column_text (stmt, 8));
+  lia_contact_set_notes (contact, lia_sql_column_text (stmt, 8));
   lia_contact_set_ended_at (contact, sqlite3_column_int64 (stmt, 9));
   lia_contact_set_created_at (contact, sqlite3_column_int64 (stmt, 10));
   lia_contact_set_updated_at (contact, sqlite3_column_int64 (stmt, 11));
@@ -545,15 +457,15 @@ read_agreement (sqlite3_stmt *stmt)
   g_object_freeze_notify (G_OBJECT (agreement));
   lia_agreement_set_id (agreement, sqlite3_column_int64 (stmt, 0));
   lia_agreement_set_partner_id (agreement, sqlite3_column_int64 (stmt, 1));
-  lia_agreement_set_title (agreement, column_text (stmt, 2));
-  lia_agreement_set_kind (agreement, column_enum (stmt, 3, LIA_TYPE_AGREEMENT_KIND, LIA_AGREEMENT_KIND_MOU));
-  lia_agreement_set_signed_on (agreement, column_text (stmt, 4));
-  lia_agreement_set_starts_on (agreement, column_text (stmt, 5));
-  lia_agreement_set_ends_on (agreement, column_text (stmt, 6));
+  lia_agreement_set_title (agreement, lia_sql_column_text (stmt, 2));
+  lia_agreement_set_kind (agreement, lia_sql_column_enum (stmt, 3, LIA_TYPE_AGREEMENT_KIND, LIA_AGREEMENT_KIND_MOU));
+  lia_agreement_set_signed_on (agreement, lia_sql_column_text (stmt, 4));
+  lia_agreement_set_starts_on (agreement, lia_sql_column_text (stmt, 5));
+  lia_agreement_set_ends_on (agreement, lia_sql_column_text (stmt, 6));
   lia_agreement_set_auto_renews (agreement, sqlite3_column_int (stmt, 7));
-  lia_agreement_set_document (agreement, column_text (stmt, 8));
-  lia_agreement_set_status (agreement, column_enum (stmt, 9, LIA_TYPE_AGREEMENT_STATUS, LIA_AGREEMENT_STATUS_ACTIVE));
-  lia_agreement_set_notes (agreement, column_text (stmt, 10));
+  lia_agreement_set_document (agreement, lia_sql_column_text (stmt, 8));
+  lia_agreement_set_status (agreement, lia_sql_column_enum (stmt, 9, LIA_TYPE_AGREEMENT_STATUS, LIA_AGREEMENT_STATUS_ACTIVE));
+  lia_agreement_set_notes (agreement, lia_sql_column_text (stmt, 10));
   lia_agreement_set_created_at (agreement, sqlite3_column_int64 (stmt, 11));
   lia_agreement_set_updated_at (agreement, sqlite3_column_int64 (stmt, 12));
   lia_agreement_set_deleted_at (agreement, sqlite3_column_int64 (stmt, 13));
@@ -571,13 +483,13 @@ read_expectation (sqlite3_stmt *stmt)
   lia_expectation_set_id (expectation, sqlite3_column_int64 (stmt, 0));
   lia_expectation_set_partner_id (expectation, sqlite3_column_int64 (stmt, 1));
   lia_expectation_set_agreement_id (expectation, sqlite3_column_int64 (stmt, 2));
-  lia_expectation_set_direction (expectation, column_enum (stmt, 3, LIA_TYPE_DIRECTION, LIA_DIRECTION_PARTNER_PROVIDES));
-  lia_expectation_set_what (expectation, column_text (stmt, 4));
+  lia_expectation_set_direction (expectation, lia_sql_column_enum (stmt, 3, LIA_TYPE_DIRECTION, LIA_DIRECTION_PARTNER_PROVIDES));
+  lia_expectation_set_what (expectation, lia_sql_column_text (stmt, 4));
   lia_expectation_set_cadence_days (expectation, sqlite3_column_int (stmt, 5));
-  lia_expectation_set_due_on (expectation, column_text (stmt, 6));
-  lia_expectation_set_status (expectation, column_enum (stmt, 7, LIA_TYPE_EXPECTATION_STATUS, LIA_EXPECTATION_STATUS_ACTIVE));
-  lia_expectation_set_last_met_on (expectation, column_text (stmt, 8));
-  lia_expectation_set_next_due_on (expectation, column_text (stmt, 9));
+  lia_expectation_set_due_on (expectation, lia_sql_column_text (stmt, 6));
+  lia_expectation_set_status (expectation, lia_sql_column_enum (stmt, 7, LIA_TYPE_EXPECTATION_STATUS, LIA_EXPECTATION_STATUS_ACTIVE));
+  lia_expectation_set_last_met_on (expectation, lia_sql_column_text (stmt, 8));
+  lia_expectation_set_next_due_on (expectation, lia_sql_column_text (stmt, 9));
   lia_expectation_set_created_at (expectation, sqlite3_column_int64 (stmt, 10));
   lia_expectation_set_updated_at (expectation, sqlite3_column_int64 (stmt, 11));
   lia_expectation_set_deleted_at (expectation, sqlite3_column_int64 (stmt, 12));
@@ -595,13 +507,13 @@ read_interaction (sqlite3_stmt *stmt)
   lia_interaction_set_id (interaction, sqlite3_column_int64 (stmt, 0));
   lia_interaction_set_partner_id (interaction, sqlite3_column_int64 (stmt, 1));
   lia_interaction_set_contact_id (interaction, sqlite3_column_int64 (stmt, 2));
-  lia_interaction_set_contact_name (interaction, column_text (stmt, 3));
-  lia_interaction_set_staff (interaction, column_text (stmt, 4));
-  lia_interaction_set_kind (interaction, column_enum (stmt, 5, LIA_TYPE_INTERACTION_KIND, LIA_INTERACTION_KIND_NOTE));
+  lia_interaction_set_contact_name (interaction, lia_sql_column_text (stmt, 3));
+  lia_interaction_set_staff (interaction, lia_sql_column_text (stmt, 4));
+  lia_interaction_set_kind (interaction, lia_sql_column_enum (stmt, 5, LIA_TYPE_INTERACTION_KIND, LIA_INTERACTION_KIND_NOTE));
   lia_interaction_set_occurred_at (interaction, sqlite3_column_int64 (stmt, 6));
-  lia_interaction_set_summary (interaction, column_text (stmt, 7));
-  lia_interaction_set_outcome (interaction, column_text (stmt, 8));
-  lia_interaction_set_follow_up_on (interaction, column_text (stmt, 9));
+  lia_interaction_set_summary (interaction, lia_sql_column_text (stmt, 7));
+  lia_interaction_set_outcome (interaction, lia_sql_column_text (stmt, 8));
+  lia_interaction_set_follow_up_on (interaction, lia_sql_column_text (stmt, 9));
   lia_interaction_set_follow_up_done_at (interaction, sqlite3_column_int64 (stmt, 10));
   lia_interaction_set_confirms_info (interaction, sqlite3_column_int (stmt, 11));
   lia_interaction_set_expectation_id (interaction, sqlite3_column_int64 (stmt, 12));
@@ -761,7 +673,7 @@ load_partner_tags (LiaStore    *self,
   sqlite3_bind_int64 (stmt, 1, lia_partner_get_id (partner));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    g_strv_builder_add (builder, lia_sql_column_text (stmt, 0));
 
   if (rc != SQLITE_DONE)
     return lia_database_set_error_from_sqlite (self->database, rc, error);
@@ -791,7 +703,7 @@ demote_other_primary (LiaStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
-  bind_int64_or_null (stmt, 2, contact_id);
+  lia_sql_bind_int64_or_null (stmt, 2, contact_id);
   sqlite3_bind_int64 (stmt, 3, now);
 
   return step_done (self, stmt, error);
@@ -811,7 +723,7 @@ dup_initial_next_due_on (LiaExpectation *expectation,
   if (lia_expectation_get_status (expectation) != LIA_EXPECTATION_STATUS_ACTIVE)
     return NULL;
 
-  if (!is_blank (due_on))
+  if (!lia_sql_is_blank (due_on))
     return g_strdup (due_on);
 
   if (cadence_days <= 0)
@@ -920,8 +832,8 @@ set_partner_children_deleted_at (LiaStore    *self,
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, partner_id);
-      bind_int64_or_null (stmt, 2, old_deleted_at);
-      bind_int64_or_null (stmt, 3, new_deleted_at);
+      lia_sql_bind_int64_or_null (stmt, 2, old_deleted_at);
+      lia_sql_bind_int64_or_null (stmt, 3, new_deleted_at);
 
       if (!step_done (self, stmt, error))
         return FALSE;
@@ -945,7 +857,7 @@ set_deleted_at (LiaStore       *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_int64_or_null (stmt, 2, deleted_at);
+  lia_sql_bind_int64_or_null (stmt, 2, deleted_at);
 
   return step_done (self, stmt, error);
 }
@@ -967,8 +879,8 @@ set_overrides_deleted_at (LiaStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, series_id);
-  bind_int64_or_null (stmt, 2, old_deleted_at);
-  bind_int64_or_null (stmt, 3, new_deleted_at);
+  lia_sql_bind_int64_or_null (stmt, 2, old_deleted_at);
+  lia_sql_bind_int64_or_null (stmt, 3, new_deleted_at);
 
   return step_done (self, stmt, error);
 }
@@ -1008,8 +920,8 @@ restore_event (LiaStore    *self,
   else if (rc != SQLITE_ROW)
     return lia_database_set_error_from_sqlite (self->database, rc, error);
 
-  title = g_strdup (column_text (stmt, 0));
-  partner_name = g_strdup (column_text (stmt, 1));
+  title = g_strdup (lia_sql_column_text (stmt, 0));
+  partner_name = g_strdup (lia_sql_column_text (stmt, 1));
   partner_deleted_at = sqlite3_column_int64 (stmt, 2);
   series_deleted_at = sqlite3_column_int64 (stmt, 3);
 
@@ -1241,7 +1153,7 @@ _lia_store_load_partner_computed (LiaStore    *self,
 
   _lia_partner_set_computed (partner,
                              sqlite3_column_int64 (stmt, 0),
-                             column_text (stmt, 1),
+                             lia_sql_column_text (stmt, 1),
                              sqlite3_column_int64 (stmt, 2));
 
   return TRUE;
@@ -1452,25 +1364,25 @@ lia_store_save_partner (LiaStore    *self,
   logo = lia_partner_get_logo (partner);
 
   sqlite3_bind_text (stmt, 1, g_strstrip (g_strdup (lia_partner_get_name (partner))), -1, g_free);
-  bind_nick (stmt, 2, LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (partner));
-  bind_nick (stmt, 3, LIA_TYPE_PARTNER_STATUS, lia_partner_get_status (partner));
-  bind_text (stmt, 4, lia_partner_get_description (partner));
-  bind_text (stmt, 5, lia_partner_get_services (partner));
-  bind_text_or_null (stmt, 6, lia_partner_get_website (partner));
-  bind_text_or_null (stmt, 7, lia_partner_get_email (partner));
-  bind_text_or_null (stmt, 8, lia_partner_get_phone (partner));
-  bind_text_or_null (stmt, 9, lia_partner_get_address (partner));
+  lia_sql_bind_nick (stmt, 2, LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (partner));
+  lia_sql_bind_nick (stmt, 3, LIA_TYPE_PARTNER_STATUS, lia_partner_get_status (partner));
+  lia_sql_bind_text (stmt, 4, lia_partner_get_description (partner));
+  lia_sql_bind_text (stmt, 5, lia_partner_get_services (partner));
+  lia_sql_bind_text_or_null (stmt, 6, lia_partner_get_website (partner));
+  lia_sql_bind_text_or_null (stmt, 7, lia_partner_get_email (partner));
+  lia_sql_bind_text_or_null (stmt, 8, lia_partner_get_phone (partner));
+  lia_sql_bind_text_or_null (stmt, 9, lia_partner_get_address (partner));
   if (logo != NULL && g_bytes_get_size (logo) > 0)
     sqlite3_bind_blob64 (stmt, 10, g_bytes_get_data (logo, NULL), g_bytes_get_size (logo), SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 10);
-  bind_text_or_null (stmt, 11, lia_partner_get_owner (partner));
-  bind_nick (stmt, 12, LIA_TYPE_UPKEEP_MODE, lia_partner_get_upkeep_mode (partner));
+  lia_sql_bind_text_or_null (stmt, 11, lia_partner_get_owner (partner));
+  lia_sql_bind_nick (stmt, 12, LIA_TYPE_UPKEEP_MODE, lia_partner_get_upkeep_mode (partner));
   sqlite3_bind_int (stmt, 13, lia_partner_get_cadence_days (partner));
-  bind_int64_or_null (stmt, 14, lia_partner_get_info_verified_at (partner));
-  bind_nick (stmt, 15, LIA_TYPE_PROMOTION_TIER, lia_partner_get_promotion_tier (partner));
+  lia_sql_bind_int64_or_null (stmt, 14, lia_partner_get_info_verified_at (partner));
+  lia_sql_bind_nick (stmt, 15, LIA_TYPE_PROMOTION_TIER, lia_partner_get_promotion_tier (partner));
   sqlite3_bind_int (stmt, 16, lia_partner_get_channels (partner));
-  bind_text (stmt, 17, lia_partner_get_notes (partner));
+  lia_sql_bind_text (stmt, 17, lia_partner_get_notes (partner));
   sqlite3_bind_int64 (stmt, 18, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 19, id);
@@ -1571,13 +1483,13 @@ lia_store_save_contact (LiaStore    *self,
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
   sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (lia_contact_get_name (contact))), -1, g_free);
-  bind_text (stmt, 3, lia_contact_get_role (contact));
-  bind_text_or_null (stmt, 4, lia_contact_get_email (contact));
-  bind_text_or_null (stmt, 5, lia_contact_get_phone (contact));
-  bind_nick (stmt, 6, LIA_TYPE_CONTACT_METHOD, lia_contact_get_preferred_method (contact));
+  lia_sql_bind_text (stmt, 3, lia_contact_get_role (contact));
+  lia_sql_bind_text_or_null (stmt, 4, lia_contact_get_email (contact));
+  lia_sql_bind_text_or_null (stmt, 5, lia_contact_get_phone (contact));
+  lia_sql_bind_nick (stmt, 6, LIA_TYPE_CONTACT_METHOD, lia_contact_get_preferred_method (contact));
   sqlite3_bind_int (stmt, 7, lia_contact_get_is_primary (contact));
-  bind_text (stmt, 8, lia_contact_get_notes (contact));
-  bind_int64_or_null (stmt, 9, lia_contact_get_ended_at (contact));
+  lia_sql_bind_text (stmt, 8, lia_contact_get_notes (contact));
+  lia_sql_bind_int64_or_null (stmt, 9, lia_contact_get_ended_at (contact));
   sqlite3_bind_int64 (stmt, 10, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 11, id);
@@ -1723,14 +1635,14 @@ lia_store_save_agreement (LiaStore      *self,
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
   sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (lia_agreement_get_title (agreement))), -1, g_free);
-  bind_nick (stmt, 3, LIA_TYPE_AGREEMENT_KIND, lia_agreement_get_kind (agreement));
-  bind_text_or_null (stmt, 4, lia_agreement_get_signed_on (agreement));
-  bind_text_or_null (stmt, 5, lia_agreement_get_starts_on (agreement));
-  bind_text_or_null (stmt, 6, lia_agreement_get_ends_on (agreement));
+  lia_sql_bind_nick (stmt, 3, LIA_TYPE_AGREEMENT_KIND, lia_agreement_get_kind (agreement));
+  lia_sql_bind_text_or_null (stmt, 4, lia_agreement_get_signed_on (agreement));
+  lia_sql_bind_text_or_null (stmt, 5, lia_agreement_get_starts_on (agreement));
+  lia_sql_bind_text_or_null (stmt, 6, lia_agreement_get_ends_on (agreement));
   sqlite3_bind_int (stmt, 7, lia_agreement_get_auto_renews (agreement));
-  bind_text_or_null (stmt, 8, lia_agreement_get_document (agreement));
-  bind_nick (stmt, 9, LIA_TYPE_AGREEMENT_STATUS, lia_agreement_get_status (agreement));
-  bind_text (stmt, 10, lia_agreement_get_notes (agreement));
+  lia_sql_bind_text_or_null (stmt, 8, lia_agreement_get_document (agreement));
+  lia_sql_bind_nick (stmt, 9, LIA_TYPE_AGREEMENT_STATUS, lia_agreement_get_status (agreement));
+  lia_sql_bind_text (stmt, 10, lia_agreement_get_notes (agreement));
   sqlite3_bind_int64 (stmt, 11, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 12, id);
@@ -1808,7 +1720,7 @@ lia_store_save_expectation (LiaStore        *self,
   if (lia_expectation_get_cadence_days (expectation) == 0 &&
       lia_expectation_get_status (expectation) == LIA_EXPECTATION_STATUS_ACTIVE)
     next_due_on = g_strdup (lia_expectation_get_due_on (expectation));
-  else if (!is_blank (lia_expectation_get_next_due_on (expectation)))
+  else if (!lia_sql_is_blank (lia_expectation_get_next_due_on (expectation)))
     next_due_on = g_strdup (lia_expectation_get_next_due_on (expectation));
   else
     next_due_on = dup_initial_next_due_on (expectation, now);
@@ -1837,14 +1749,14 @@ lia_store_save_expectation (LiaStore        *self,
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
-  bind_int64_or_null (stmt, 2, agreement_id);
-  bind_nick (stmt, 3, LIA_TYPE_DIRECTION, lia_expectation_get_direction (expectation));
+  lia_sql_bind_int64_or_null (stmt, 2, agreement_id);
+  lia_sql_bind_nick (stmt, 3, LIA_TYPE_DIRECTION, lia_expectation_get_direction (expectation));
   sqlite3_bind_text (stmt, 4, g_strstrip (g_strdup (lia_expectation_get_what (expectation))), -1, g_free);
-  bind_int64_or_null (stmt, 5, lia_expectation_get_cadence_days (expectation));
-  bind_text_or_null (stmt, 6, lia_expectation_get_due_on (expectation));
-  bind_nick (stmt, 7, LIA_TYPE_EXPECTATION_STATUS, lia_expectation_get_status (expectation));
-  bind_text_or_null (stmt, 8, lia_expectation_get_last_met_on (expectation));
-  bind_text_or_null (stmt, 9, next_due_on);
+  lia_sql_bind_int64_or_null (stmt, 5, lia_expectation_get_cadence_days (expectation));
+  lia_sql_bind_text_or_null (stmt, 6, lia_expectation_get_due_on (expectation));
+  lia_sql_bind_nick (stmt, 7, LIA_TYPE_EXPECTATION_STATUS, lia_expectation_get_status (expectation));
+  lia_sql_bind_text_or_null (stmt, 8, lia_expectation_get_last_met_on (expectation));
+  lia_sql_bind_text_or_null (stmt, 9, next_due_on);
   sqlite3_bind_int64 (stmt, 10, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 11, id);
@@ -1870,7 +1782,7 @@ lia_store_save_expectation (LiaStore        *self,
       lia_expectation_set_created_at (expectation, now);
     }
   lia_expectation_set_updated_at (expectation, MAX (now, lia_expectation_get_created_at (expectation)));
-  lia_expectation_set_next_due_on (expectation, is_blank (next_due_on) ? NULL : next_due_on);
+  lia_expectation_set_next_due_on (expectation, lia_sql_is_blank (next_due_on) ? NULL : next_due_on);
   g_object_thaw_notify (G_OBJECT (expectation));
 
   _lia_store_emit_changed (self, LIA_RECORD_EXPECTATION, id);
@@ -1936,7 +1848,7 @@ lia_store_save_interaction (LiaStore        *self,
     goto failed;
 
   /* The history keeps the name even after the person has gone. */
-  if (!is_blank (lia_interaction_get_contact_name (interaction)))
+  if (!lia_sql_is_blank (lia_interaction_get_contact_name (interaction)))
     {
       g_free (contact_name);
       contact_name = g_strdup (lia_interaction_get_contact_name (interaction));
@@ -1961,17 +1873,17 @@ lia_store_save_interaction (LiaStore        *self,
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
-  bind_int64_or_null (stmt, 2, contact_id);
-  bind_text_or_null (stmt, 3, contact_name);
-  bind_text_or_null (stmt, 4, lia_interaction_get_staff (interaction));
-  bind_nick (stmt, 5, LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (interaction));
+  lia_sql_bind_int64_or_null (stmt, 2, contact_id);
+  lia_sql_bind_text_or_null (stmt, 3, contact_name);
+  lia_sql_bind_text_or_null (stmt, 4, lia_interaction_get_staff (interaction));
+  lia_sql_bind_nick (stmt, 5, LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (interaction));
   sqlite3_bind_int64 (stmt, 6, occurred_at);
   sqlite3_bind_text (stmt, 7, g_strstrip (g_strdup (lia_interaction_get_summary (interaction))), -1, g_free);
-  bind_text (stmt, 8, lia_interaction_get_outcome (interaction));
-  bind_text_or_null (stmt, 9, lia_interaction_get_follow_up_on (interaction));
-  bind_int64_or_null (stmt, 10, lia_interaction_get_follow_up_done_at (interaction));
+  lia_sql_bind_text (stmt, 8, lia_interaction_get_outcome (interaction));
+  lia_sql_bind_text_or_null (stmt, 9, lia_interaction_get_follow_up_on (interaction));
+  lia_sql_bind_int64_or_null (stmt, 10, lia_interaction_get_follow_up_done_at (interaction));
   sqlite3_bind_int (stmt, 11, lia_interaction_get_confirms_info (interaction));
-  bind_int64_or_null (stmt, 12, expectation_id);
+  lia_sql_bind_int64_or_null (stmt, 12, expectation_id);
   sqlite3_bind_int64 (stmt, 13, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 14, id);
@@ -2331,8 +2243,8 @@ lia_store_list_trash (LiaStore  *self,
 
       item = lia_trash_item_new (sqlite3_column_int (stmt, 0),
                                  sqlite3_column_int64 (stmt, 1),
-                                 column_text (stmt, 2),
-                                 column_text (stmt, 3),
+                                 lia_sql_column_text (stmt, 2),
+                                 lia_sql_column_text (stmt, 3),
                                  sqlite3_column_int64 (stmt, 4));
       g_list_store_append (items, item);
     }
