@@ -476,3 +476,53 @@ lia_store_list_event_categories (LiaStore  *store,
 
   return g_strv_builder_end (builder);
 }
+
+/**
+ * lia_store_list_partner_names:
+ * @store: a #LiaStore
+ * @ids: (out) (transfer full): the partners' ids, in the same order
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the partners' names
+ */
+GStrv
+lia_store_list_partner_names (LiaStore  *store,
+                              GArray   **ids,
+                              GError   **error)
+{
+  LiaDatabase *database;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  database = lia_store_get_database (store);
+  if (!(stmt = lia_database_prepare_cached (database,
+                                            "SELECT id, name FROM partner INDEXED BY partner_sort_idx"
+                                            " WHERE deleted_at IS NULL ORDER BY sort_name, name",
+                                            error)))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (found, id);
+      g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error_from_sqlite (database, rc, error);
+      return NULL;
+    }
+
+  *ids = g_steal_pointer (&found);
+
+  return g_strv_builder_end (builder);
+}

@@ -52,6 +52,13 @@ gboolean    lia_agenda_is_complete   (LiaAgenda           *self);
 /* How far ahead the agenda reads, in days from the start day. */
 #define LIA_AGENDA_HORIZON_DAYS 730
 
+/* The partners out of the trash, by name as the partner list sorts them:
+ * their names (returned) and ids (@ids, gint64), in one query, for the
+ * pickers of the events board and editor. */
+GStrv       lia_store_list_partner_names    (LiaStore     *store,
+                                             GArray      **ids,
+                                             GError      **error);
+
 /* The categories in use on events (not trashed), sorted. */
 GStrv       lia_store_list_event_categories (LiaStore     *store,
                                              GError      **error);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-agenda.h"
 #include "lia-editor-util.h"
 #include "lia-event-editor.h"
 #include "lia-recurrence.h"
@@ -824,7 +825,7 @@ fill_partners (LiaEventEditor *self,
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) ids = NULL;
-  LiaPartnerQuery query;
+  g_auto(GStrv) found = NULL;
   guint selected = 0;
   gint64 none = 0;
 
@@ -832,18 +833,15 @@ fill_partners (LiaEventEditor *self,
   gtk_string_list_append (names, _("The library itself"));
   g_array_append_val (self->partner_ids, none);
 
-  lia_partner_query_init (&query);
-  ids = lia_store_query_partner_ids (self->store, &query, NULL, NULL);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
+  /* One query for the names: an editor opens at once with thousands. */
+  found = lia_store_list_partner_names (self->store, &ids, NULL);
+  for (guint i = 0; found != NULL && i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(LiaPartner) partner = lia_store_get_partner (self->store, id, NULL);
 
-      if (partner == NULL)
-        continue;
       if (id == partner_id)
         selected = self->partner_ids->len;
-      gtk_string_list_append (names, lia_partner_get_name (partner));
+      gtk_string_list_append (names, found[i]);
       g_array_append_val (self->partner_ids, id);
     }
 

@@ -1039,7 +1039,7 @@ refresh_partners (LiaEventsPage *self)
   gint64 chosen = selected < self->partner_ids->len ? g_array_index (self->partner_ids, gint64, selected) : -1;
   gint64 any = -1, library = 0;
   guint position = 0;
-  LiaPartnerQuery query;
+  g_auto(GStrv) names_found = NULL;
 
   g_array_set_size (self->partner_ids, 0);
   g_array_append_val (self->partner_ids, any);
@@ -1049,18 +1049,14 @@ refresh_partners (LiaEventsPage *self)
   if (chosen == 0)
     position = 1;
 
-  lia_partner_query_init (&query);
-  if (self->store != NULL && (ids = lia_store_query_partner_ids (self->store, &query, NULL, NULL)) != NULL)
+  if (self->store != NULL && (names_found = lia_store_list_partner_names (self->store, &ids, NULL)) != NULL)
     for (guint i = 0; i < ids->len; i++)
       {
         gint64 id = g_array_index (ids, gint64, i);
-        g_autoptr(LiaPartner) partner = lia_store_get_partner (self->store, id, NULL);
 
-        if (partner == NULL)
-          continue;
         if (id == chosen)
           position = self->partner_ids->len;
-        gtk_string_list_append (names, lia_partner_get_name (partner));
+        gtk_string_list_append (names, names_found[i]);
         g_array_append_val (self->partner_ids, id);
       }
 
@@ -1292,7 +1288,6 @@ lia_events_page_set_store (LiaEventsPage *self,
       selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->agenda)));
       gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (selection));
       refresh_categories (self);
-      refresh_partners (self);
       on_filters_changed_cb (self);
     }
 
