@@ -1019,6 +1019,60 @@ test_large_feed (Fixture       *fixture,
   assert_counts (again, 0, 0, 3000);
 }
 
+/* A published events.ics names itself and says where and how often to
+ * fetch it (RFC 7986); a cancelled event stays in it, cancelled. */
+static void
+test_export_feed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaEvent) talk = lia_event_new ();
+  g_autoptr(LiaEvent) cancelled = lia_event_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LiaIcalFeed feed = { "Riverbend Library: Community Events", "https://library.example/events.ics", 360 };
+  icalcomponent *calendar;
+  icalproperty *property;
+  struct icaldurationtype every;
+  guint n_cancelled = 0;
+
+  lia_event_set_title (talk, "Author Talk");
+  lia_event_set_dtstart (talk, "2026-12-03T19:00:00");
+  lia_event_set_tzid (talk, "America/Edmonton");
+  save_event (fixture->store, talk);
+  lia_event_set_title (cancelled, "Old Talk");
+  lia_event_set_dtstart (cancelled, "2026-12-04T19:00:00");
+  lia_event_set_tzid (cancelled, "America/Edmonton");
+  lia_event_set_status (cancelled, LIA_EVENT_STATUS_CANCELLED);
+  save_event (fixture->store, cancelled);
+
+  bytes = lia_ical_export_feed (fixture->store, NULL, &feed, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "\r\nNAME:Riverbend Library: Community Events\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nX-WR-CALNAME:Riverbend Library: Community Events\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nSOURCE;VALUE=URI:https://library.example/events.ics\r\n"));
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  property = icalcomponent_get_first_property (calendar, ICAL_REFRESHINTERVAL_PROPERTY);
+  g_assert_nonnull (property);
+  every = icalproperty_get_refreshinterval (property);
+  g_assert_cmpint (icaldurationtype_as_int (every), ==, 6 * 3600);
+  g_assert_cmpstr (icalproperty_get_name (icalcomponent_get_first_property (calendar, ICAL_NAME_PROPERTY)), ==,
+                   "Riverbend Library: Community Events");
+  for (icalcomponent *vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       vevent != NULL;
+       vevent = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (icalcomponent_get_status (vevent) == ICAL_STATUS_CANCELLED)
+      {
+        g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, "Old Talk");
+        n_cancelled++;
+      }
+  g_assert_cmpuint (n_cancelled, ==, 1);
+  icalcomponent_free (calendar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1039,6 +1093,7 @@ main (int   argc,
   ADD ("/ical/import/large-feed", test_large_feed);
   ADD ("/ical/export/round-trip", test_export_round_trip);
   ADD ("/ical/export/query", test_export_query);
+  ADD ("/ical/export/feed", test_export_feed);
 #undef ADD
 
   return g_test_run ();

@@ -2146,6 +2146,7 @@ build_vtimezone (const char *tzid)
 static GBytes *
 export_unlocked (LiaStore             *store,
                  const LiaEventQuery  *query,
+                 const LiaIcalFeed    *feed,
                  GError              **error)
 {
   g_autoptr(GArray) ids = NULL;
@@ -2202,6 +2203,36 @@ export_unlocked (LiaStore             *store,
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
   icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
+  /* A published feed names itself and says where and how often to fetch
+   * it again (RFC 7986), with the X-WR names older programs read. */
+  if (feed != NULL)
+    {
+      if (feed->name != NULL && *feed->name != '\0')
+        {
+          icalcomponent_add_property (calendar, icalproperty_new_name (feed->name));
+          add_x (calendar, "X-WR-CALNAME", feed->name);
+        }
+      if (feed->source_url != NULL && *feed->source_url != '\0')
+        {
+          icalproperty *source = icalproperty_new_source (feed->source_url);
+
+          icalproperty_add_parameter (source, icalparameter_new_value (ICAL_VALUE_URI));
+          icalcomponent_add_property (calendar, source);
+        }
+      if (feed->refresh_minutes > 0)
+        {
+          struct icaldurationtype every = icaldurationtype_null_duration ();
+          icalproperty *refresh;
+
+          every.hours = feed->refresh_minutes / 60;
+          every.minutes = feed->refresh_minutes % 60;
+          refresh = icalproperty_new_refreshinterval (every);
+          icalproperty_add_parameter (refresh, icalparameter_new_value (ICAL_VALUE_DURATION));
+          icalcomponent_add_property (calendar, refresh);
+          add_x (calendar, "X-PUBLISHED-TTL", icaldurationtype_as_ical_string (every));
+        }
+    }
+
   /* The zones in a stable order, before the events that use them. */
   zone_names = g_list_sort (g_hash_table_get_keys (zones_used), (GCompareFunc)g_strcmp0);
   for (GList *l = zone_names; l != NULL; l = l->next)
@@ -2255,7 +2286,38 @@ lia_ical_export (LiaStore            *store,
   GBytes *bytes;
 
   lia_time_zones_lock ();
-  bytes = export_unlocked (store, query, error);
+  bytes = export_unlocked (store, query, NULL, error);
+  lia_time_zones_unlock ();
+
+  return bytes;
+}
+
+/**
+ * lia_ical_export_feed:
+ * @store: the events' store
+ * @query: (nullable): which events
+ * @feed: what the published calendar says of itself
+ * @error: return location for a #GError
+ *
+ * lia_ical_export() with RFC 7986's NAME, SOURCE and REFRESH-INTERVAL (and
+ * X-WR-CALNAME, X-PUBLISHED-TTL): the events.ics of a publish target.
+ *
+ * Returns: (transfer full): the VCALENDAR, or %NULL with @error set
+ */
+GBytes *
+lia_ical_export_feed (LiaStore            *store,
+                      const LiaEventQuery *query,
+                      const LiaIcalFeed   *feed,
+                      GError             **error)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (feed != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  lia_time_zones_lock ();
+  bytes = export_unlocked (store, query, feed, error);
   lia_time_zones_unlock ();
 
   return bytes;

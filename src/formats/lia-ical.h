@@ -96,4 +96,17 @@ GBytes          *lia_ical_export              (LiaStore            *store,
                                                const LiaEventQuery *query,
                                                GError             **error);
 
+/* What a published calendar says of itself (RFC 7986). */
+typedef struct
+{
+  const char *name;            /* NAME, X-WR-CALNAME; NULL: none */
+  const char *source_url;      /* SOURCE: where the feed is fetched; NULL: none */
+  int         refresh_minutes; /* REFRESH-INTERVAL, X-PUBLISHED-TTL; 0: none */
+} LiaIcalFeed;
+
+GBytes          *lia_ical_export_feed         (LiaStore            *store,
+                                               const LiaEventQuery *query,
+                                               const LiaIcalFeed   *feed,
+                                               GError             **error);
+
 G_END_DECLS
