@@ -30,6 +30,7 @@
 #include <unicode/ustring.h>
 
 #include "lia-enums.h"
+#include "lia-formats-private.h"
 #include "lia-ical.h"
 #include "lia-partner.h"
 #include "lia-recurrence.h"
@@ -1989,11 +1990,22 @@ build_vevent (LiaEvent   *event,
   return vevent;
 }
 
-/* The ids of the series and single events @query selects, by start. */
-static GArray *
-select_event_ids (LiaStore             *store,
-                  const LiaEventQuery  *query,
-                  GError              **error)
+/**
+ * _lia_formats_select_event_ids:
+ * @store: the events' store
+ * @query: (nullable): which events
+ * @skip_drafts: leave drafts out unless @query asks for a status
+ * @error: return location for a #GError
+ *
+ * The ids of the series and single events @query selects, by start
+ * (overrides are read with their series): what every export and feed
+ * holds.
+ */
+GArray *
+_lia_formats_select_event_ids (LiaStore             *store,
+                               const LiaEventQuery  *query,
+                               gboolean              skip_drafts,
+                               GError              **error)
 {
   LiaDatabase *db = lia_store_get_database (store);
   g_autoptr(GString) sql = g_string_new ("SELECT e.id FROM event AS e WHERE e.deleted_at IS NULL "
@@ -2002,6 +2014,9 @@ select_event_ids (LiaStore             *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *match = NULL;
   int rc;
+
+  if (skip_drafts && (query == NULL || query->status < 0))
+    g_string_append (sql, " AND e.status <> 'draft'");
 
   if (query != NULL)
     {
@@ -2163,7 +2178,7 @@ export_unlocked (LiaStore             *store,
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(ids = select_event_ids (store, query, error)))
+  if (!(ids = _lia_formats_select_event_ids (store, query, FALSE, error)))
     return NULL;
 
   now = lia_store_dup_now (store);
