@@ -72,38 +72,6 @@ dup_zone (const char *tzid)
   return zone != NULL ? zone : g_time_zone_new_utc ();
 }
 
-
-static GArray *
-select_override_ids (LiaStore  *store,
-                     gint64     series_id,
-                     GError   **error)
-{
-  LiaDatabase *db = lia_store_get_database (store);
-  g_autoptr(LiaStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  stmt = lia_database_prepare_cached (db, "SELECT id FROM event WHERE recurrence_of = ?1 "
-                                          "AND deleted_at IS NULL ORDER BY recurrence_id, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lia_database_set_error_from_sqlite (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
 static gboolean
 load_events (FeedEvents           *self,
              LiaStore             *store,
@@ -132,7 +100,7 @@ load_events (FeedEvents           *self,
 
       if (!lia_event_is_recurring (event))
         continue;
-      if (!(override_ids = select_override_ids (store, lia_event_get_id (event), error)))
+      if (!(override_ids = _lia_formats_select_override_ids (store, lia_event_get_id (event), error)))
         return FALSE;
       for (guint j = 0; j < override_ids->len; j++)
         {

@@ -14,5 +14,8 @@ GArray *_lia_formats_select_event_ids (LiaStore             *store,
                                        const LiaEventQuery  *query,
                                        gboolean              skip_drafts,
                                        GError              **error);
+GArray *_lia_formats_select_override_ids (LiaStore          *store,
+                                          gint64             series_id,
+                                          GError           **error);
 
 G_END_DECLS

@@ -2077,10 +2077,11 @@ _lia_formats_select_event_ids (LiaStore             *store,
   return g_steal_pointer (&ids);
 }
 
-static GArray *
-select_override_ids (LiaStore  *store,
-                     gint64     series_id,
-                     GError   **error)
+/* The changed dates of a series out of the trash, by their original date. */
+GArray *
+_lia_formats_select_override_ids (LiaStore  *store,
+                                  gint64     series_id,
+                                  GError   **error)
 {
   LiaDatabase *db = lia_store_get_database (store);
   g_autoptr(LiaStmt) stmt = NULL;
@@ -2198,7 +2199,7 @@ export_unlocked (LiaStore             *store,
 
       if (!lia_event_is_recurring (event))
         continue;
-      if (!(override_ids = select_override_ids (store, lia_event_get_id (event), error)))
+      if (!(override_ids = _lia_formats_select_override_ids (store, lia_event_get_id (event), error)))
         goto failed;
       for (guint j = 0; j < override_ids->len; j++)
         {
