@@ -849,6 +849,7 @@ lia_event_query_init (LiaEventQuery *q)
   q->status = -1;
   q->promoted = -1;
   q->channels = LIA_CHANNEL_NONE;
+  q->ids = NULL;
 }
 
 void

@@ -199,6 +199,7 @@ typedef struct
   int          status;      /* a LiaEventStatus, -1 any */
   int          promoted;    /* -1 any, 0 not promoted, 1 promoted */
   LiaChannels  channels;    /* 0 any, else promoted on all of these */
+  GArray      *ids;         /* gint64 event ids; NULL any, else only these (formats/ reads it) */
 } LiaEventQuery;
 
 /* Sets every field to "any". */

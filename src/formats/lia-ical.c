@@ -2038,6 +2038,15 @@ _lia_formats_select_event_ids (LiaStore             *store,
         g_string_append (sql, " AND e.promote = ?6");
       if (query->channels != 0)
         g_string_append (sql, " AND (e.channels & ?7) = ?7");
+      /* Integers only, so the list is written into the SQL. */
+      if (query->ids != NULL)
+        {
+          g_string_append (sql, " AND e.id IN (");
+          for (guint i = 0; i < query->ids->len; i++)
+            g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                    g_array_index (query->ids, gint64, i));
+          g_string_append (sql, ")");
+        }
     }
   g_string_append (sql, " ORDER BY e.start_utc, e.id");
 
@@ -2151,6 +2160,27 @@ build_vtimezone (const char *tzid)
   return component;
 }
 
+typedef enum
+{
+  EXPORT_FILE,      /* a file to save: METHOD:PUBLISH, DTSTAMP now */
+  EXPORT_FEED,      /* a published feed: the same bytes until an event changes */
+  EXPORT_RESOURCE,  /* one CalDAV resource (RFC 4791 4.1): no METHOD */
+} ExportMode;
+
+/* DTSTAMP. A published copy says when the event last changed (RFC 5545
+ * allows it where no METHOD is, and it is true of a feed too), so the same
+ * events give the same bytes and publishing sends only what changed. */
+static gint64
+stamp_of (ExportMode  mode,
+          LiaEvent   *event,
+          GDateTime  *now)
+{
+  if (mode != EXPORT_FILE && lia_event_get_updated_at (event) > 0)
+    return lia_event_get_updated_at (event);
+
+  return g_date_time_to_unix (now);
+}
+
 /**
  * lia_ical_export:
  * @store: the events' store
@@ -2163,6 +2193,7 @@ static GBytes *
 export_unlocked (LiaStore             *store,
                  const LiaEventQuery  *query,
                  const LiaIcalFeed    *feed,
+                 ExportMode            mode,
                  GError              **error)
 {
   g_autoptr(GArray) ids = NULL;
@@ -2195,7 +2226,7 @@ export_unlocked (LiaStore             *store,
 
       partner_name = lookup_partner_name (store, partner_names, lia_event_get_partner_id (event));
       g_ptr_array_add (vevents, build_vevent (event, NULL, partner_name,
-                                              g_date_time_to_unix (now), zones_used));
+                                              stamp_of (mode, event, now), zones_used));
 
       if (!lia_event_is_recurring (event))
         continue;
@@ -2208,7 +2239,7 @@ export_unlocked (LiaStore             *store,
           if (!(override = lia_store_get_event (store, g_array_index (override_ids, gint64, j), error)))
             goto failed;
           g_ptr_array_add (vevents, build_vevent (override, event, partner_name,
-                                                  g_date_time_to_unix (now), zones_used));
+                                                  stamp_of (mode, override, now), zones_used));
         }
     }
 
@@ -2217,7 +2248,8 @@ export_unlocked (LiaStore             *store,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  if (mode != EXPORT_RESOURCE)
+    icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
   /* A published feed names itself and says where and how often to fetch
    * it again (RFC 7986), with the X-WR names older programs read. */
@@ -2302,7 +2334,7 @@ lia_ical_export (LiaStore            *store,
   GBytes *bytes;
 
   lia_time_zones_lock ();
-  bytes = export_unlocked (store, query, NULL, error);
+  bytes = export_unlocked (store, query, NULL, EXPORT_FILE, error);
   lia_time_zones_unlock ();
 
   return bytes;
@@ -2333,7 +2365,42 @@ lia_ical_export_feed (LiaStore            *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   lia_time_zones_lock ();
-  bytes = export_unlocked (store, query, feed, error);
+  bytes = export_unlocked (store, query, feed, EXPORT_FEED, error);
+  lia_time_zones_unlock ();
+
+  return bytes;
+}
+
+/**
+ * lia_ical_export_resource:
+ * @store: the events' store
+ * @event_id: a series or single event
+ * @error: return location for a #GError
+ *
+ * The CalDAV resource of one event: a VCALENDAR without METHOD holding the
+ * event, the overrides of its dates and the zones they use (RFC 4791
+ * 4.1), DTSTAMP its last change, so it is the same bytes until it changes.
+ *
+ * Returns: (transfer full): the VCALENDAR, or %NULL with @error set
+ */
+GBytes *
+lia_ical_export_resource (LiaStore  *store,
+                          gint64     event_id,
+                          GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  LiaEventQuery query;
+  GBytes *bytes;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  lia_event_query_init (&query);
+  g_array_append_val (ids, event_id);
+  query.ids = ids;
+
+  lia_time_zones_lock ();
+  bytes = export_unlocked (store, &query, NULL, EXPORT_RESOURCE, error);
   lia_time_zones_unlock ();
 
   return bytes;

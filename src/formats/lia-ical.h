@@ -109,4 +109,10 @@ GBytes          *lia_ical_export_feed         (LiaStore            *store,
                                                const LiaIcalFeed   *feed,
                                                GError             **error);
 
+/* One event (series or single, with its overrides) as a CalDAV resource:
+ * no METHOD, DTSTAMP its last change. */
+GBytes          *lia_ical_export_resource     (LiaStore            *store,
+                                               gint64               event_id,
+                                               GError             **error);
+
 G_END_DECLS
