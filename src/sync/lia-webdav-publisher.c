@@ -20,7 +20,10 @@
  *   precondition, as checking it ourselves would cost a request per file.
  * - A retried PUT whose first attempt was stored but whose answer was
  *   lost gets 412: the file is read back, and when it already holds what
- *   we send the step is done, not a conflict.
+ *   we send the step is done, not a conflict (the job does this for
+ *   creates through fetch_remote, this file for updates).
+ * - libsoup follows redirects only for safe methods; a PUT, DELETE or
+ *   MKCOL answered 301, 302, 307 or 308 is sent again to the new address.
  */
 
 #define G_LOG_DOMAIN "lia-webdav-publisher"
@@ -55,13 +58,73 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaWebdavPublisher, lia_webdav_publisher, G_TYPE_
                                G_IMPLEMENT_INTERFACE (LIA_TYPE_PUBLISHER,
                                                       lia_webdav_publisher_iface_init))
 
-/* Apache writes a second's worth of weak ETags; a little more than that
- * and the file's ETag is strong. */
-#define WEAK_ETAG_WAIT_USEC (1100 * G_TIME_SPAN_MILLISECOND)
+/* As many as libsoup follows for GET. */
+#define MAX_REDIRECTS 5
 
 static const char *propfind_body =
   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
   "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>\n";
+
+/* lia_http_send(), following redirects of the methods libsoup does not
+ * follow itself (it re-sends only safe ones: GET, HEAD, PROPFIND): a PUT
+ * answered 307 has not been stored, whatever lia_http_check_status() says
+ * of a 3xx. *@url_out is where the request was answered. */
+static GBytes *
+send_following (LiaWebdavPublisher  *self,
+                const char          *method,
+                const char          *url,
+                const char * const  *headers,
+                GBytes              *body,
+                const char          *content_type,
+                SoupMessage        **message_out,
+                char               **url_out,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autofree char *current = g_strdup (url);
+
+  for (guint hops = 0;; hops++)
+    {
+      g_autoptr(SoupMessage) message = NULL;
+      g_autoptr(GBytes) response = NULL;
+      const char *location;
+      guint status;
+
+      response = lia_http_send (self->http, method, current, headers, body, content_type,
+                                &message, cancellable, error);
+      if (response == NULL)
+        return NULL;
+
+      status = soup_message_get_status (message);
+      location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      if (!SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_NOT_MODIFIED)
+        {
+          *message_out = g_steal_pointer (&message);
+          if (url_out != NULL)
+            *url_out = g_steal_pointer (&current);
+          return g_steal_pointer (&response);
+        }
+
+      if (location == NULL || hops >= MAX_REDIRECTS
+          || (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_FOUND
+              && status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT))
+        {
+          g_autoptr(GUri) uri = g_uri_parse (current, G_URI_FLAGS_NONE, NULL);
+
+          g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_REFUSED,
+                       _("The server sent %s %s elsewhere too often or without saying where (%u)."),
+                       method, uri != NULL ? g_uri_get_path (uri) : current, status);
+          return NULL;
+        }
+
+      {
+        char *next = lia_http_resolve (current, location);
+
+        g_free (current);
+        current = next;
+      }
+    }
+}
 
 static char *
 dup_file_url (LiaWebdavPublisher *self,
@@ -162,8 +225,9 @@ set_conflict (GError     **error,
                uri != NULL ? g_uri_get_path (uri) : url);
 }
 
-/* After a 412: is the remote copy already exactly @item (an earlier attempt
- * of this step was stored, its answer lost)? Then the step is done. */
+/* After a 412 on an update: is the remote copy already exactly @item (an
+ * earlier attempt of this step was stored, its answer lost)? Then the
+ * step is done. */
 static gboolean
 remote_holds_item (LiaWebdavPublisher    *self,
                    const char            *url,
@@ -196,6 +260,7 @@ put_file (LiaWebdavPublisher    *self,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *final_url = NULL;
   const char *headers[3] = { NULL, NULL, NULL };
 
   if (step->action == LIA_PUBLISH_CREATE || record == NULL || record->content_hash == NULL)
@@ -237,26 +302,26 @@ put_file (LiaWebdavPublisher    *self,
         }
     }
 
-  body = lia_http_send (self->http, "PUT", url, headers, step->item->content,
-                        step->item->content_type, &message, cancellable, error);
+  body = send_following (self, "PUT", url, headers, step->item->content, step->item->content_type,
+                         &message, &final_url, cancellable, error);
   if (body == NULL)
     return FALSE;
+  result->remote_href = g_steal_pointer (&final_url);
   if (!lia_http_check_status (message, &local_error))
     {
-      if (g_error_matches (local_error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT)
-          && remote_holds_item (self, url, step->item, result, cancellable))
-        {
-          result->remote_href = g_strdup (url);
-          return TRUE;
-        }
+      /* The job recognises a create that meets itself; an update whose
+       * answer was lost meets itself the same way. */
+      if (step->action == LIA_PUBLISH_UPDATE
+          && g_error_matches (local_error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT)
+          && remote_holds_item (self, result->remote_href, step->item, result, cancellable))
+        return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  result->remote_href = g_strdup (url);
   result->remote_etag = dup_strong_etag (message);
   if (result->remote_etag == NULL)
-    result->remote_etag = head_etag (self, url, cancellable);
+    result->remote_etag = head_etag (self, result->remote_href, cancellable);
   return TRUE;
 }
 
@@ -278,8 +343,8 @@ delete_file (LiaWebdavPublisher    *self,
       headers[1] = step->record->remote_etag;
     }
 
-  body = lia_http_send (self->http, "DELETE", url, headers, NULL, NULL, &message,
-                        cancellable, error);
+  body = send_following (self, "DELETE", url, headers, NULL, NULL, &message,
+                         &result->remote_href, cancellable, error);
   if (body == NULL)
     return FALSE;
   /* Already gone is what we wanted. */
@@ -287,7 +352,6 @@ delete_file (LiaWebdavPublisher    *self,
       && !lia_http_check_status (message, error))
     return FALSE;
 
-  result->remote_href = g_strdup (url);
   return TRUE;
 }
 
@@ -331,8 +395,8 @@ lia_webdav_publisher_prepare (LiaPublisher  *publisher,
     }
 
   g_clear_pointer (&body, g_bytes_unref);
-  body = lia_http_send (self->http, "MKCOL", self->folder_url, NULL, NULL, NULL, &mkcol,
-                        cancellable, error);
+  body = send_following (self, "MKCOL", self->folder_url, NULL, NULL, NULL, &mkcol, NULL,
+                         cancellable, error);
   if (body == NULL)
     return FALSE;
   if (is_status (mkcol, SOUP_STATUS_CONFLICT) || is_status (mkcol, SOUP_STATUS_NOT_FOUND)
@@ -390,21 +454,6 @@ lia_webdav_publisher_fetch_remote (LiaPublisher            *publisher,
                    _("“%s” is no longer on the server"),
                    uri != NULL ? g_uri_get_path (uri) : url);
       return NULL;
-    }
-
-  /* Keeping ours sends If-Match with this ETag: a weak one would never
-   * match, so wait out Apache's second of weak ETags and ask again. The
-   * copy is read again with it, so the ETag is that of what we return. */
-  if (strong == NULL)
-    {
-      g_autoptr(GBytes) again = NULL;
-
-      g_usleep (WEAK_ETAG_WAIT_USEC);
-      again = get_file (self, url, &strong, &exists, cancellable, error);
-      if (again == NULL)
-        return NULL;
-      g_bytes_unref (remote);
-      remote = g_steal_pointer (&again);
     }
 
   if (etag != NULL)
