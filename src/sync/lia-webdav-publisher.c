@@ -61,10 +61,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaWebdavPublisher, lia_webdav_publisher, G_TYPE_
 /* As many as libsoup follows for GET. */
 #define MAX_REDIRECTS 5
 
-static const char *propfind_body =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-  "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>\n";
-
 /* lia_http_send(), following redirects of the methods libsoup does not
  * follow itself (it re-sends only safe ones: GET, HEAD, PROPFIND): a PUT
  * answered 307 has not been stored, whatever lia_http_check_status() says
@@ -378,11 +374,13 @@ lia_webdav_publisher_prepare (LiaPublisher  *publisher,
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(SoupMessage) mkcol = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GBytes) request = g_bytes_new_static (propfind_body, strlen (propfind_body));
   const char * const headers[] = { "Depth", "0", NULL };
 
-  body = lia_http_send (self->http, "PROPFIND", self->folder_url, headers, request,
-                        "application/xml; charset=utf-8", &message, cancellable, error);
+  /* Without a body (all properties, RFC 4918 9.1: one resource at Depth
+   * 0): libsoup 3.2 follows a redirect of a PROPFIND, but re-sending a
+   * body after one hangs until the timeout. */
+  body = lia_http_send (self->http, "PROPFIND", self->folder_url, headers, NULL, NULL,
+                        &message, cancellable, error);
   if (body == NULL)
     return FALSE;
   if (!is_status (message, SOUP_STATUS_NOT_FOUND))
