@@ -217,7 +217,7 @@ set_conflict (GError     **error,
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
   g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT,
-               _("“%s” was changed on the server since it was last published"),
+               _("Someone changed %s on the server since Liaison last published it."),
                uri != NULL ? g_uri_get_path (uri) : url);
 }
 
@@ -401,8 +401,8 @@ lia_webdav_publisher_prepare (LiaPublisher  *publisher,
       || is_status (mkcol, SOUP_STATUS_METHOD_NOT_ALLOWED))
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("The folder %s of “%s” does not exist and could not be made (%u %s)"),
-                   self->folder_url, self->target->name,
+                   _("the folder %s does not exist and the server would not create it (%u %s)."),
+                   self->folder_url,
                    soup_message_get_status (mkcol), soup_message_get_reason_phrase (mkcol));
       return FALSE;
     }
@@ -449,7 +449,7 @@ lia_webdav_publisher_fetch_remote (LiaPublisher            *publisher,
       g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("“%s” is no longer on the server"),
+                   _("%s is no longer on the server."),
                    uri != NULL ? g_uri_get_path (uri) : url);
       return NULL;
     }
