@@ -864,6 +864,25 @@ lia_tec_server_delay_next_create (LiaTecServer *self,
   self->delay_next_create_ms = delay_ms;
 }
 
+gint64
+lia_tec_server_add_venue (LiaTecServer *self,
+                          const char   *name)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  Post *post = g_new0 (Post, 1);
+
+  post->id = self->next_id++;
+  post->kind = POST_VENUE;
+  post->fields = json_object_new ();
+  json_object_set_string_member (post->fields, "venue", name);
+  post->slug = make_slug (self, name, post);
+  post->modified = next_modified (self);
+  g_hash_table_insert (self->posts, g_memdup2 (&post->id, sizeof post->id), post);
+  g_array_append_val (self->order, post->id);
+
+  return post->id;
+}
+
 static guint
 count_posts (LiaTecServer *self,
              PostKind      kind,
