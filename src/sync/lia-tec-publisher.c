@@ -7,11 +7,14 @@
  * Password (HTTP Basic, which lia-http sends with the first request and
  * refuses over plain HTTP except to loopback).
  *
- * What this relies on, from The Events Calendar's documentation ("The
- * Events Calendar REST API Reference" / "Introduction to The Events
- * Calendar REST API" knowledge-base pages, and the plugin's Swagger
- * definitions served at /wp-json/tribe/events/v1/doc) and WordPress's
- * ("Application Passwords" in the REST API handbook's Authentication page):
+ * What this relies on: The Events Calendar's knowledge-base pages "The
+ * Events Calendar REST API Reference" and "Using The Events Calendar REST
+ * API"; the Swagger definitions each site serves at
+ * /wp-json/tribe/events/v1/doc, as the plugin writes them (its
+ * src/Tribe/REST/V1/Endpoints/Single_Event.php and Archive_Venue.php and
+ * the route registration of events/by-slug were read for the statuses
+ * below); and the WordPress REST API Handbook's "Authentication" page
+ * ("Basic Authentication with Application Passwords", WordPress 5.6+):
  * - POST /events creates (201), POST or PUT /events/{id} updates (200:
  *   the route is WP_REST_Server::EDITABLE), DELETE /events/{id} moves the
  *   post to the trash (200) and answers 410 when it is there already;
@@ -38,8 +41,16 @@
  *
  * TEC's event status ("scheduled", "canceled", "postponed") is not a field
  * of the v1 REST API, so a cancelled date stays published ("publish"),
- * its title prefixed with "CANCELED: " (what TEC itself shows), and so
- * does a postponed one with "POSTPONED: ".
+ * its title prefixed with "CANCELED: " (TEC's own spelling), and so does
+ * a postponed one with "POSTPONED: ": a visitor who saw the date learns
+ * it is off, and a search engine that indexed the page finds it updated.
+ *
+ * An item's content is the body sent, except that the venue and the
+ * organizer (the partner, or the library for its own events) are named in
+ * a private member, "_liaison", which apply() replaces by their ids:
+ * each is created once (POST /venues, /organizers, under a lock) when the
+ * site has none by that name, and the content does not depend on ids one
+ * site gave.
  *
  * The remote copy changed under us when its modified_utc differs from the
  * one recorded at our last write (kept as the record's ETag): the update
