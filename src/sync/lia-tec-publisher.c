@@ -75,6 +75,8 @@
 #define JSON_TYPE "application/json"
 #define SLUG_MAX 60
 #define MAX_PAGES 1000
+/* The most TEC gives in one page of an archive. */
+#define PER_PAGE 50
 
 G_DECLARE_FINAL_TYPE (LiaTecPublisher, lia_tec_publisher, LIA, TEC_PUBLISHER, GObject)
 
@@ -626,15 +628,18 @@ load_linked (LiaTecPublisher   *self,
              GError           **error)
 {
   static const guint accepted[] = { SOUP_STATUS_NOT_FOUND, 0 };
-  g_autofree char *url = dup_api_url (self, "%s?per_page=50", kind->endpoint);
+  gboolean more = TRUE;
 
-  for (guint page = 0; url != NULL && page < MAX_PAGES; page++)
+  /* Pages asked for by number rather than by following next_rest_url:
+   * a site behind a proxy may write its own address there with http://,
+   * or with another host, where the credentials must not go. */
+  for (guint page = 1; more && page <= MAX_PAGES; page++)
     {
+      g_autofree char *url = dup_api_url (self, "%s?per_page=%u&page=%u", kind->endpoint, PER_PAGE, page);
       g_autoptr(SoupMessage) message = NULL;
       g_autoptr(JsonNode) answer = NULL;
       JsonObject *object;
       JsonArray *posts;
-      const char *next;
 
       if (!(message = send_json (self, "GET", url, NULL, accepted, &answer, cancellable, error)))
         return FALSE;
@@ -646,22 +651,17 @@ load_linked (LiaTecPublisher   *self,
       posts = get_array_member (object, kind->endpoint);
       for (guint i = 0; posts != NULL && i < json_array_get_length (posts); i++)
         {
-          JsonObject *post = json_array_get_object_element (posts, i);
-          const char *name;
-          gint64 id;
+          JsonNode *node = json_array_get_element (posts, i);
+          JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *name = post != NULL ? get_string_member (post, kind->name_field) : NULL;
+          gint64 id = post != NULL ? get_id_member (post) : 0;
 
-          if (post == NULL)
-            continue;
-          name = get_string_member (post, kind->name_field);
-          id = get_id_member (post);
           /* The first of two posts with one name wins, every run alike. */
           if (!is_blank (name) && id > 0 && !g_hash_table_contains (table, name))
             g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
         }
 
-      next = get_string_member (object, "next_rest_url");
-      g_free (url);
-      url = is_blank (next) ? NULL : g_strdup (next);
+      more = !is_blank (get_string_member (object, "next_rest_url"));
     }
 
   return TRUE;
