@@ -571,6 +571,48 @@ test_deleted (Fixture       *fixture,
   g_assert_cmpuint (count_writes (fixture), ==, 0);
 }
 
+static GDateTime *
+get_year_later (gpointer user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_add_days (now, 400);
+}
+
+/* A year on, every event has ended before the target's window: what the
+ * site shows of them stays (a website keeps its past events). Trashing
+ * one of them still takes it off. */
+static void
+test_past_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) report = run (fixture);
+  g_autoptr(LiaPublishReport) later = NULL;
+  g_autoptr(LiaPublishReport) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS);
+
+  lia_store_set_clock (fixture->store, get_year_later, NULL);
+  lia_tec_server_reset_counts (fixture->server);
+  later = run (fixture);
+  g_assert_cmpint (later->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (later->plan->n_delete, ==, 0);
+  g_assert_cmpuint (later->plan->steps->len, ==, 0);
+  g_assert_cmpuint (count_writes (fixture), ==, 0);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, fixture->story_id, &error));
+  g_assert_no_error (error);
+  lia_tec_server_reset_counts (fixture->server);
+  trashed = run (fixture);
+  g_assert_cmpuint (trashed->plan->n_delete, ==, 1);
+  g_assert_cmpuint (lia_tec_server_count_requests (fixture->server, "DELETE"), ==, 1);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS - 1);
+  g_assert_cmpuint (count_titled (fixture, "Story time"), ==, 0);
+}
+
 /* The site has venues already, over several pages of TEC's archive (50
  * a page): the one named as ours is found on the second and reused. */
 static void
@@ -947,6 +989,7 @@ main (int   argc,
   g_test_add ("/publish-tec/change-one", Fixture, NULL, fixture_setup, test_change_one, fixture_teardown);
   g_test_add ("/publish-tec/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add ("/publish-tec/deleted", Fixture, NULL, fixture_setup, test_deleted, fixture_teardown);
+  g_test_add ("/publish-tec/past-kept", Fixture, NULL, fixture_setup, test_past_kept, fixture_teardown);
   g_test_add ("/publish-tec/existing-venues", Fixture, NULL, fixture_setup, test_existing_venues, fixture_teardown);
   g_test_add ("/publish-tec/moved-date", Fixture, NULL, fixture_setup, test_moved_date, fixture_teardown);
   g_test_add ("/publish-tec/unauthorized", Fixture, NULL, fixture_setup, test_unauthorized, fixture_teardown);
