@@ -8,7 +8,7 @@
  * else changed answers 412 and becomes a conflict instead of being
  * overwritten.
  *
- * Two servers' habits shape this file:
+ * What servers do shapes this file:
  * - Apache gives a weak ETag (W/"...") for a file written in the current
  *   second, and a weak ETag never matches If-Match. We keep only strong
  *   ETags; an update without one first reads the file back and compares
@@ -29,8 +29,6 @@
 #define G_LOG_DOMAIN "lia-webdav-publisher"
 
 #include "config.h"
-
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -58,7 +56,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaWebdavPublisher, lia_webdav_publisher, G_TYPE_
                                G_IMPLEMENT_INTERFACE (LIA_TYPE_PUBLISHER,
                                                       lia_webdav_publisher_iface_init))
 
-/* As many as libsoup follows for GET. */
+/* A few hops are a moved folder; more are a loop. */
 #define MAX_REDIRECTS 5
 
 /* lia_http_send(), following redirects of the methods libsoup does not
