@@ -22,8 +22,8 @@
  *   lost gets 412: the file is read back, and when it already holds what
  *   we send the step is done, not a conflict (the job does this for
  *   creates through fetch_remote, this file for updates).
- * - libsoup follows redirects only for safe methods; a PUT, DELETE or
- *   MKCOL answered 301, 302, 307 or 308 is sent again to the new address.
+ * - Redirects (a moved folder) are followed by lia_http_send() for every
+ *   method; the record keeps the address that answered.
  */
 
 #define G_LOG_DOMAIN "lia-webdav-publisher"
@@ -56,13 +56,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaWebdavPublisher, lia_webdav_publisher, G_TYPE_
                                G_IMPLEMENT_INTERFACE (LIA_TYPE_PUBLISHER,
                                                       lia_webdav_publisher_iface_init))
 
-/* A few hops are a moved folder; more are a loop. */
-#define MAX_REDIRECTS 5
-
-/* lia_http_send(), following redirects of the methods libsoup does not
- * follow itself (it re-sends only safe ones: GET, HEAD, PROPFIND): a PUT
- * answered 307 has not been stored, whatever lia_http_check_status() says
- * of a 3xx. *@url_out is where the request was answered. */
+/* lia_http_send(), which follows redirects for every method; *@url_out
+ * is where the request was finally answered (a moved folder). */
 static GBytes *
 send_following (LiaWebdavPublisher  *self,
                 const char          *method,
@@ -75,49 +70,14 @@ send_following (LiaWebdavPublisher  *self,
                 GCancellable        *cancellable,
                 GError             **error)
 {
-  g_autofree char *current = g_strdup (url);
+  GBytes *response;
 
-  for (guint hops = 0;; hops++)
-    {
-      g_autoptr(SoupMessage) message = NULL;
-      g_autoptr(GBytes) response = NULL;
-      const char *location;
-      guint status;
+  response = lia_http_send (self->http, method, url, headers, body, content_type,
+                            message_out, cancellable, error);
+  if (response != NULL && url_out != NULL)
+    *url_out = g_uri_to_string (soup_message_get_uri (*message_out));
 
-      response = lia_http_send (self->http, method, current, headers, body, content_type,
-                                &message, cancellable, error);
-      if (response == NULL)
-        return NULL;
-
-      status = soup_message_get_status (message);
-      location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
-      if (!SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_NOT_MODIFIED)
-        {
-          *message_out = g_steal_pointer (&message);
-          if (url_out != NULL)
-            *url_out = g_steal_pointer (&current);
-          return g_steal_pointer (&response);
-        }
-
-      if (location == NULL || hops >= MAX_REDIRECTS
-          || (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_FOUND
-              && status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT))
-        {
-          g_autoptr(GUri) uri = g_uri_parse (current, G_URI_FLAGS_NONE, NULL);
-
-          g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_REFUSED,
-                       _("The server sent %s %s elsewhere too often or without saying where (%u)."),
-                       method, uri != NULL ? g_uri_get_path (uri) : current, status);
-          return NULL;
-        }
-
-      {
-        char *next = lia_http_resolve (current, location);
-
-        g_free (current);
-        current = next;
-      }
-    }
+  return response;
 }
 
 static char *
