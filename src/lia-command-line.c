@@ -601,6 +601,7 @@ export_feed (LiaStore    *store,
 {
   g_autofree char *library_name = NULL;
   g_autofree char *tzid = NULL;
+  g_autofree char *title = NULL;
   LiaFeedInfo info = { NULL };
 
   *is_feed = FALSE;
@@ -611,7 +612,11 @@ export_feed (LiaStore    *store,
 
       *is_feed = TRUE;
       dup_library_settings (&library_name, &tzid);
-      info.title = library_name;
+      if (library_name == NULL)
+        library_name = g_strdup ("Library");
+      /* Titled as a folder target titles them (lia-feed-files.c). */
+      title = g_strdup_printf ("%s Community Events", library_name);
+      info.title = title;
       info.library_name = library_name;
       info.tzid = tzid;
 
