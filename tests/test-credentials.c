@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
+#include <libsoup/soup.h>
 
 #include "lia-credentials.h"
 #include "lia-publisher.h"
@@ -448,6 +449,224 @@ test_file_other_owner (FileFixture   *fixture,
     }
 }
 
+/* The command line with a Secret Service: `target add --password-file`
+ * stores the password, `publish` finds it, `target remove` clears it. A
+ * WebDAV server of its own (SoupServer) takes PUTs from alice:s3cret
+ * only. */
+
+typedef struct
+{
+  GHashTable *files;        /* path → GBytes */
+  guint       n_refused;    /* requests without the right credentials */
+  char       *expected;     /* the Authorization header that is let in */
+} DavServer;
+
+static void
+on_dav_request_cb (SoupServer        *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  DavServer *dav = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (message);
+  const char *method = soup_server_message_get_method (message);
+  const char *authorization = soup_message_headers_get_one (request_headers, "Authorization");
+
+  if (g_strcmp0 (authorization, dav->expected) != 0)
+    {
+      dav->n_refused++;
+      soup_message_headers_replace (response_headers, "WWW-Authenticate", "Basic realm=\"dav\"");
+      soup_server_message_set_status (message, SOUP_STATUS_UNAUTHORIZED, NULL);
+      return;
+    }
+
+  if (g_str_equal (method, "PROPFIND"))
+    {
+      static const char multistatus[] =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/</d:href>"
+        "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>"
+        "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>\n";
+
+      soup_server_message_set_response (message, "application/xml; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        multistatus, strlen (multistatus));
+      soup_server_message_set_status (message, SOUP_STATUS_MULTI_STATUS, NULL);
+    }
+  else if (g_str_equal (method, "PUT"))
+    {
+      g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+      g_autofree char *etag = g_strdup_printf ("\"%u\"", g_hash_table_size (dav->files) + 1);
+
+      g_hash_table_replace (dav->files, g_strdup (path), g_bytes_ref (body));
+      soup_message_headers_replace (response_headers, "ETag", etag);
+      soup_server_message_set_status (message, SOUP_STATUS_CREATED, NULL);
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+}
+
+typedef struct
+{
+  gboolean exited;
+  int      wait_status;
+} ChildExit;
+
+static void
+on_child_exit_cb (GPid     pid,
+                  int      wait_status,
+                  gpointer user_data)
+{
+  ChildExit *child = user_data;
+
+  child->exited = TRUE;
+  child->wait_status = wait_status;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+has_exited (gpointer data)
+{
+  return ((ChildExit *)data)->exited;
+}
+
+static char *
+read_pipe (int fd)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  close (fd);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Runs liaison on this test's session bus (so with its keyring) while the
+ * main loop serves the DAV server; its output in *@out and *@err. */
+static int
+run_liaison (char       **out,
+             char       **err,
+             const char  *first,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  ChildExit child = { FALSE, 0 };
+  const char *arg;
+  int out_fd, err_fd;
+  va_list ap;
+  GPid pid;
+
+  g_ptr_array_add (args, (char *)g_getenv ("LIAISON_BIN"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_async_with_pipes (NULL, (char **)args->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out_fd, &err_fd, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit_cb, &child);
+  lia_test_iterate_until (has_exited, &child, "liaison to finish");
+
+  g_free (*out);
+  g_free (*err);
+  *out = read_pipe (out_fd);
+  *err = read_pipe (err_fd);
+  g_assert_true (WIFEXITED (child.wait_status));
+
+  return WEXITSTATUS (child.wait_status);
+}
+
+static void
+test_command_line (FileFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *database = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *right = write_password_file (fixture, "right", "s3cret\n", 0600);
+  g_autofree char *wrong = write_password_file (fixture, "wrong", "guess\n", 0600);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoslist(GUri) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *url2 = NULL;
+  g_autofree char *credentials = g_base64_encode ((const guchar *)"alice:s3cret", strlen ("alice:s3cret"));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *password = NULL;
+  DavServer dav = { NULL };
+
+  dav.files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+  dav.expected = g_strdup_printf ("Basic %s", credentials);
+  soup_server_add_handler (server, NULL, on_dav_request_cb, &dav, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/dav/", g_uri_get_port (uris->data));
+  url2 = g_strdup_printf ("http://127.0.0.1:%d/dav2/", g_uri_get_port (uris->data));
+
+  g_assert_cmpint (run_liaison (&out, &err, "sample-data", "--output", database, "--partners", "5",
+                                "--events", "20", NULL), ==, 0);
+
+  /* Stored, under the target's name. */
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "target", "add", "dav", "--kind", "webdav",
+                                "--url", url, "--user", "alice", "--password-file", right, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "added: dav\npassword: stored in the Secret Service\n");
+  g_assert_cmpstr (err, ==, "");
+  password = lia_credentials_lookup ("dav", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "s3cret");
+
+  /* Found again by publish: every file sent as alice, none refused, and
+   * the password nowhere in what was printed. */
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "publish", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_suffix (out, "\ndav: 5 done, 0 conflicts, 0 failed, 0 pending\n"));
+  g_assert_cmpuint (dav.n_refused, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (dav.files), ==, 5);
+  g_assert_true (g_hash_table_contains (dav.files, "/dav/events.ics"));
+  g_assert_null (strstr (out, "s3cret"));
+
+  /* A wrong password stored: the server's 401 stops the run, in one line
+   * that names the target. */
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "target", "add", "dav2", "--kind", "webdav",
+                                "--url", url2, "--user", "alice", "--password-file", wrong, NULL), ==, 0);
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "publish", "--target", "dav2", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "liaison: Publishing to “dav2” stopped: "));
+  g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+  g_assert_cmpuint (dav.n_refused, >, 0);
+  g_assert_cmpuint (g_hash_table_size (dav.files), ==, 5);
+  g_assert_null (strstr (err, "guess"));
+
+  /* A password file given to the run wins over the Secret Service. */
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "publish", "--target", "dav2",
+                                "--password-file", right, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (out, "\ndav2: 5 done, 0 conflicts, 0 failed, 0 pending\n"));
+  g_assert_true (g_hash_table_contains (dav.files, "/dav2/events.ics"));
+
+  /* Removed with its target. */
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "target", "remove", "dav", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "removed: dav\n");
+  g_clear_pointer (&password, g_free);
+  password = lia_credentials_lookup ("dav", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+  g_clear_pointer (&password, g_free);
+  password = lia_credentials_lookup ("dav2", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "guess");
+  g_assert_true (lia_credentials_clear ("dav2", NULL, &error));
+
+  soup_server_disconnect (server);
+  g_hash_table_unref (dav.files);
+  g_free (dav.expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +688,7 @@ main (int   argc,
   ADD ("/credentials/file/not-regular", test_file_not_regular);
   ADD ("/credentials/file/empty", test_file_empty);
   ADD ("/credentials/file/other-owner", test_file_other_owner);
+  ADD ("/credentials/command-line", test_command_line);
 #undef ADD
 
   status = g_test_run ();
