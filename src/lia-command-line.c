@@ -41,6 +41,10 @@ typedef struct
 
 static char *global_database;
 
+#define MAX_SAMPLE_COUNT 10000000
+/* A hundred years: a target's window is checked by the target itself. */
+#define MAX_DAYS 36500
+
 static void
 print_usage (FILE *stream)
 {
@@ -201,9 +205,12 @@ run_info (const char *database,
   return LIA_EXIT_OK;
 }
 
+/* A whole number from 0 to @max given to @option; unchanged when the
+ * option was not given. */
 static gboolean
 parse_count (const char  *option,
              const char  *text,
+             guint        max,
              guint       *value,
              int         *exit_status)
 {
@@ -212,10 +219,10 @@ parse_count (const char  *option,
   if (text == NULL)
     return TRUE;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 0, 10000000, &number, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("%s needs a whole number from 0 to 10000000, not ‘%s’"),
-                                                  option, text);
+      g_autofree char *message = g_strdup_printf (_("%s needs a whole number from 0 to %u, not ‘%s’"),
+                                                  option, max, text);
 
       *exit_status = usage_error (message);
       return FALSE;
@@ -260,10 +267,10 @@ run_sample_data (const char *database,
 
   lia_sample_data_options_init (&options);
 
-  if (!parse_count ("--partners", partners, &options.partners, &status) ||
-      !parse_count ("--events", events, &options.events, &status) ||
-      !parse_count ("--interactions", interactions, &options.interactions, &status) ||
-      !parse_count ("--contacts", contacts, &options.contacts, &status))
+  if (!parse_count ("--partners", partners, MAX_SAMPLE_COUNT, &options.partners, &status) ||
+      !parse_count ("--events", events, MAX_SAMPLE_COUNT, &options.events, &status) ||
+      !parse_count ("--interactions", interactions, MAX_SAMPLE_COUNT, &options.interactions, &status) ||
+      !parse_count ("--contacts", contacts, MAX_SAMPLE_COUNT, &options.contacts, &status))
     return status;
 
   if (options.partners == 0 && (options.events > 0 || options.interactions > 0 || options.contacts > 0))
@@ -739,13 +746,24 @@ format_lateness (int days_overdue)
   return g_strdup_printf ("%d days left", -days_overdue);
 }
 
+/* What --json prints: the builder's value, indented, on standard output. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 static void
 print_today_json (GPtrArray *items)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
@@ -775,11 +793,7 @@ print_today_json (GPtrArray *items)
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json (builder);
 }
 
 static int
@@ -857,32 +871,6 @@ run_today (const char *database,
 }
 
 /* Publishing: targets and runs. */
-
-/* Days of a target's window: 0 to a hundred years. */
-static gboolean
-parse_days (const char *option,
-            const char *text,
-            int        *value,
-            int        *exit_status)
-{
-  guint64 number;
-
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 0, 36500, &number, NULL))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s needs a number of days from 0 to 36500, not ‘%s’"),
-                                                  option, text);
-
-      *exit_status = usage_error (message);
-      return FALSE;
-    }
-
-  *value = (int)number;
-
-  return TRUE;
-}
 
 /* The ids of the partners named by --partner, exactly or else ignoring
  * case; a name that matches none, or several, is an error. */
@@ -991,8 +979,8 @@ run_target_add (const char *database,
   g_autoptr(GError) error = NULL;
   LiaTargetKind kind;
   int status = LIA_EXIT_OK;
-  int past = -1;
-  int future = -1;
+  guint past = G_MAXUINT;
+  guint future = G_MAXUINT;
 
   if (!parse_command_arguments ("target add NAME", entries, 1, argv, &status))
     return status;
@@ -1007,8 +995,9 @@ run_target_add (const char *database,
 
       return usage_error (message);
     }
-  if (!parse_days ("--past-days", past_days, &past, &status) ||
-      !parse_days ("--future-days", future_days, &future, &status))
+  /* The target checks the range; this is the syntax. */
+  if (!parse_count ("--past-days", past_days, MAX_DAYS, &past, &status) ||
+      !parse_count ("--future-days", future_days, MAX_DAYS, &future, &status))
     return status;
   if (password_file != NULL && user == NULL)
     return usage_error (_("--password-file needs --user USER, whose password it holds"));
@@ -1026,10 +1015,10 @@ run_target_add (const char *database,
   target = lia_target_new ((*argv)[1], kind, url);
   target->username = g_strdup (user);
   target->public_url = g_strdup (public_url);
-  if (past >= 0)
-    target->past_days = past;
-  if (future >= 0)
-    target->future_days = future;
+  if (past != G_MAXUINT)
+    target->past_days = (int)past;
+  if (future != G_MAXUINT)
+    target->future_days = (int)future;
   if (categories != NULL && categories[0] != NULL)
     target->categories = g_strdupv (categories);
 
@@ -1084,9 +1073,6 @@ print_targets_json (GPtrArray        *targets,
                     LiaPublishStatus *statuses)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < targets->len; i++)
@@ -1133,11 +1119,7 @@ print_targets_json (GPtrArray        *targets,
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json (builder);
 }
 
 static int

@@ -789,7 +789,7 @@ test_target_add_errors (Fixture       *fixture,
   assert_usage_error (fixture, "not ‘ftp’");
   run (fixture, "--database", missing, "target", "add", "site", "--kind", "folder", "--url", "/srv/www",
        "--past-days", "a week", NULL);
-  assert_usage_error (fixture, "--past-days needs a number of days");
+  assert_usage_error (fixture, "--past-days needs a whole number from 0 to 36500, not ‘a week’");
   run (fixture, "--database", missing, "target", "add", "site", "--kind", "webdav",
        "--url", "https://dav.example.org/", "--password-file", password_file, NULL);
   assert_usage_error (fixture, "--password-file needs --user");
@@ -1076,48 +1076,10 @@ on_hold_request_cb (SoupServer        *server,
   soup_server_message_pause (message);
 }
 
-typedef struct
-{
-  gboolean exited;
-  int      wait_status;
-} ChildExit;
-
-static void
-on_child_exit_cb (GPid     pid,
-                  int      wait_status,
-                  gpointer user_data)
-{
-  ChildExit *child = user_data;
-
-  child->exited = TRUE;
-  child->wait_status = wait_status;
-  g_spawn_close_pid (pid);
-}
-
 static gboolean
 has_requests (gpointer data)
 {
   return *(guint *)data > 0;
-}
-
-static gboolean
-has_exited (gpointer data)
-{
-  return ((ChildExit *)data)->exited;
-}
-
-static char *
-read_all (int fd)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char buffer[4096];
-  gssize n;
-
-  while ((n = read (fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (text, buffer, n);
-  close (fd);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -1147,27 +1109,17 @@ test_publish_cancelled_by_signal (Fixture       *fixture,
       g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", fixture->data_home, TRUE);
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      ChildExit child = { FALSE, 0 };
-      int out_fd, err_fd;
-      GPid pid;
+      LiaTestChild *child;
 
       n_requests = 0;
-      g_spawn_async_with_pipes (NULL, (char **)argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, NULL, &out_fd, &err_fd, &error);
-      g_assert_no_error (error);
-      g_child_watch_add (pid, on_child_exit_cb, &child);
+      child = lia_test_child_spawn (argv, (const char * const *)env);
 
       /* Under way, waiting for the server: then the signal. */
       lia_test_iterate_until (has_requests, &n_requests, "the first request of the run");
-      g_assert_false (child.exited);
-      g_assert_cmpint (kill (pid, signals[i]), ==, 0);
-      lia_test_iterate_until (has_exited, &child, "liaison to stop after the signal");
+      g_assert_cmpint (kill (lia_test_child_get_pid (child), signals[i]), ==, 0);
 
-      out = read_all (out_fd);
-      err = read_all (err_fd);
       /* Stopped by itself, not killed: it says so, and keeps what is left. */
-      g_assert_true (WIFEXITED (child.wait_status));
-      g_assert_cmpint (WEXITSTATUS (child.wait_status), ==, 1);
+      g_assert_cmpint (lia_test_child_wait (child, &out, &err), ==, 1);
       g_assert_true (g_str_has_prefix (err, "liaison: Publishing to “dav” stopped: "));
       g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
       g_assert_cmpstr (out, ==, "dav: 0 done, 0 conflicts, 0 failed, 5 pending\n");

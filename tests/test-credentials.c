@@ -507,44 +507,6 @@ on_dav_request_cb (SoupServer        *server,
     soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
 }
 
-typedef struct
-{
-  gboolean exited;
-  int      wait_status;
-} ChildExit;
-
-static void
-on_child_exit_cb (GPid     pid,
-                  int      wait_status,
-                  gpointer user_data)
-{
-  ChildExit *child = user_data;
-
-  child->exited = TRUE;
-  child->wait_status = wait_status;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-has_exited (gpointer data)
-{
-  return ((ChildExit *)data)->exited;
-}
-
-static char *
-read_pipe (int fd)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char buffer[4096];
-  gssize n;
-
-  while ((n = read (fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (text, buffer, n);
-  close (fd);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Runs liaison on this test's session bus (so with its keyring) while the
  * main loop serves the DAV server; its output in *@out and *@err. */
 static int
@@ -554,12 +516,8 @@ run_liaison (char       **out,
              ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  ChildExit child = { FALSE, 0 };
   const char *arg;
-  int out_fd, err_fd;
   va_list ap;
-  GPid pid;
 
   g_ptr_array_add (args, (char *)g_getenv ("LIAISON_BIN"));
   va_start (ap, first);
@@ -568,19 +526,10 @@ run_liaison (char       **out,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_spawn_async_with_pipes (NULL, (char **)args->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &pid, NULL, &out_fd, &err_fd, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit_cb, &child);
-  lia_test_iterate_until (has_exited, &child, "liaison to finish");
-
   g_free (*out);
   g_free (*err);
-  *out = read_pipe (out_fd);
-  *err = read_pipe (err_fd);
-  g_assert_true (WIFEXITED (child.wait_status));
 
-  return WEXITSTATUS (child.wait_status);
+  return lia_test_child_wait (lia_test_child_spawn ((const char * const *)args->pdata, NULL), out, err);
 }
 
 static void
