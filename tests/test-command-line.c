@@ -1061,6 +1061,63 @@ test_publish_needs_password (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (fixture->out, "\ndav: dry run: would create 5, update 0, delete 0; 0 conflicts, 0 unchanged\n"));
 }
 
+/* Someone edits a published file by hand: Liaison's next update of it is a
+ * conflict, the run says so and exits 1, and it stays a conflict (never
+ * overwritten) until it is resolved in the window. */
+static void
+test_publish_conflict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *www = path_in (fixture, "www");
+  g_autofree char *rss = g_build_filename (www, "events.rss", NULL);
+  g_autofree char *edited_sum = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (www, 0755), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", www, NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 0);
+
+  /* The web team edits the RSS; the events change in Liaison. */
+  g_file_set_contents (rss, "<rss version=\"2.0\"><channel><title>Edited</title></channel></rss>\n", -1, &error);
+  g_assert_no_error (error);
+  edited_sum = lia_test_checksum_file (rss);
+  {
+    g_autoptr(LiaDatabase) db = lia_database_open (path, LIA_DATABASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lia_database_exec (db, "UPDATE event SET title = title || ' (new room)', updated_at = updated_at + 1",
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  g_assert_nonnull (strstr (fixture->out, "update done events.json events.json\n"));
+  g_assert_nonnull (strstr (fixture->out, "update conflict events.rss events.rss\n"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nsite: 3 done, 1 conflicts, 0 failed, 0 pending\n"));
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: Publishing to “site” left 0 failed, 1 conflicts and 0 pending. "));
+  g_assert_cmpstr (strchr (fixture->err, '\n') + 1, ==, "");
+  {
+    g_autofree char *sum = lia_test_checksum_file (rss);
+
+    g_assert_cmpstr (sum, ==, edited_sum);
+  }
+
+  /* Next night: still a conflict, still not overwritten, still 1. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "conflict conflict events.rss events.rss\n"
+                                     "site: 0 done, 1 conflicts, 0 failed, 0 pending\n");
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: Publishing to “site” left 0 failed, 1 conflicts and 0 pending."));
+  {
+    g_autofree char *sum = lia_test_checksum_file (rss);
+
+    g_assert_cmpstr (sum, ==, edited_sum);
+  }
+  g_assert_cmpint (run (fixture, "--database", path, "target", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, " partial  0 pending, 0 failed, 1 conflicts\n"));
+}
+
 /* A WebDAV server that takes every request and never answers: a run that
  * only a signal can stop. */
 static void
@@ -1224,6 +1281,7 @@ main (int   argc,
   ADD ("/command-line/publish/folder", test_publish_folder);
   ADD ("/command-line/publish/refused-password-file", test_publish_refused_password_file);
   ADD ("/command-line/publish/errors", test_publish_errors);
+  ADD ("/command-line/publish/conflict", test_publish_conflict);
   ADD ("/command-line/publish/needs-password", test_publish_needs_password);
   ADD ("/command-line/publish/cancelled-by-signal", test_publish_cancelled_by_signal);
   ADD ("/command-line/export/feeds", test_export_feeds);
