@@ -1339,8 +1339,15 @@ publish_target (PublishRun      *run,
     {
       if (run->password != NULL)
         options.password = run->password;
-      else if ((stored = lia_credentials_lookup (target->name, cancellable, &error)) != NULL)
+      /* Nobody may be there to answer a prompt to unlock the keyring. */
+      else if ((stored = lia_credentials_lookup_unattended (target->name, cancellable, &error)) != NULL)
         options.password = stored;
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        {
+          /* The keyring is locked: the message says what to do. */
+          g_printerr (_("liaison: Publishing to “%s” stopped: %s\n"), target->name, error->message);
+          return LIA_EXIT_FAILURE;
+        }
       else if (error != NULL)
         {
           g_printerr (_("liaison: Publishing to “%s” needs the password of “%s”, and the Secret Service cannot be reached (%s): give it with ‘--password-file FILE’.\n"),

@@ -616,6 +616,64 @@ test_command_line (FileFixture   *fixture,
   g_free (dav.expected);
 }
 
+/* Locks the keyring: it stays locked (unlocking needs a person at a
+ * prompt), so this test is registered last. */
+static void
+test_locked_keyring (FileFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *database = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GList *locked = NULL;
+  GList *objects;
+
+  g_assert_true (lia_credentials_store ("nightly", "https://dav.example.org/", "alice", "s3cret", NULL, &error));
+  g_assert_no_error (error);
+  password = lia_credentials_lookup_unattended ("nightly", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "s3cret");
+  g_clear_pointer (&password, g_free);
+  /* None stored is no error. */
+  password = lia_credentials_lookup_unattended ("nobody", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
+                                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  objects = g_list_append (NULL, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, &locked, &error), ==, 1);
+  g_assert_no_error (error);
+  g_list_free (objects);
+  g_list_free_full (locked, g_object_unref);
+
+  /* Refused at once, saying why, rather than a prompt to unlock it. */
+  password = lia_credentials_lookup_unattended ("nightly", NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "locked keyring"));
+  g_assert_null (password);
+  g_clear_error (&error);
+
+  /* And a nightly publish stops in one line. */
+  g_assert_cmpint (run_liaison (&out, &err, "sample-data", "--output", database, "--partners", "2",
+                                "--events", "4", NULL), ==, 0);
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "target", "add", "nightly", "--kind", "webdav",
+                                "--url", "https://dav.example.org/", "--user", "alice", NULL), ==, 0);
+  g_assert_cmpint (run_liaison (&out, &err, "--database", database, "publish", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "liaison: Publishing to “nightly” stopped: "));
+  g_assert_nonnull (strstr (err, "locked keyring"));
+  g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+  g_assert_cmpstr (out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,7 +695,10 @@ main (int   argc,
   ADD ("/credentials/file/not-regular", test_file_not_regular);
   ADD ("/credentials/file/empty", test_file_empty);
   ADD ("/credentials/file/other-owner", test_file_other_owner);
-  ADD ("/credentials/command-line", test_command_line);
+  ADD ("/credentials/command-line/publish", test_command_line);
+  /* Last (GTest runs suites in the order they are made): it leaves the
+   * keyring locked. */
+  ADD ("/credentials/locked/unattended", test_locked_keyring);
 #undef ADD
 
   status = g_test_run ();
