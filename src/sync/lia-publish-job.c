@@ -778,7 +778,10 @@ lia_publish_run (LiaStore                *store,
         report->state = LIA_PUBLISH_RUN_OK;
     }
   if (report->state == LIA_PUBLISH_RUN_CANCELLED && report->message == NULL)
-    report->message = g_strdup_printf (_("Publishing to “%s” was cancelled; %u steps were left for next time."),
+    report->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Publishing to “%s” was cancelled; %u step was left for next time.",
+                                                    "Publishing to “%s” was cancelled; %u steps were left for next time.",
+                                                    report->n_pending),
                                        target->name, report->n_pending);
 
   report->n_requests = http != NULL ? lia_http_get_n_requests (http) : 0;

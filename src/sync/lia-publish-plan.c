@@ -296,7 +296,7 @@ lia_publish_plan_diff (const LiaTarget *target,
                        GHashTable      *records)
 {
   g_autoptr(GPtrArray) owned = items;
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   LiaPublishPlan *plan;
@@ -324,7 +324,7 @@ lia_publish_plan_diff (const LiaTarget *target,
           lia_publish_item_free (item);
           continue;
         }
-      g_hash_table_add (wanted, item->item);
+      g_hash_table_add (wanted, g_strdup (item->item));
 
       if (record != NULL && record->state == LIA_PUBLISH_STATE_CONFLICT)
         {

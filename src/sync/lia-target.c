@@ -335,7 +335,7 @@ lia_target_save (LiaTarget    *self,
     sqlite3_bind_int64 (stmt, 8, self->id);
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_INVALID_VALUE,
                    _("Name: there is already a target called “%s”."), self->name);
