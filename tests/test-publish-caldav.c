@@ -706,6 +706,8 @@ make_conflict (Fixture  *fixture,
   retitle_event (fixture, event, "Board games night for teens");
 
   second = run (fixture);
+  if (second->n_conflicts != 1)
+    print_report (second);
   g_assert_cmpint (second->state, ==, LIA_PUBLISH_RUN_PARTIAL);
   g_assert_cmpuint (second->n_conflicts, ==, 1);
   g_assert_cmpuint (second->n_done, ==, 0);
@@ -992,6 +994,8 @@ test_stored_not_recorded (Fixture       *fixture,
   g_assert_null (sql_error);
 
   second = run (fixture);
+  if (second->n_done != 5)
+    print_report (second);
   g_assert_cmpuint (second->plan->n_create, ==, 6);
   g_assert_cmpuint (second->n_done, ==, 5);
   g_assert_cmpuint (second->n_conflicts, ==, 1);
