@@ -445,7 +445,7 @@ parse_multistatus (GBytes      *body,
   if (!ok)
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_FAILED,
-                   _("The server's answer for %s could not be read: %s"),
+                   _("The server’s answer for %s could not be read: %s"),
                    url, local_error->message);
       return NULL;
     }
@@ -517,7 +517,7 @@ propfind (LiaCaldavPublisher  *self,
   if (status != SOUP_STATUS_MULTI_STATUS)
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("%s is not a CalDAV server (it answered %u to PROPFIND): check the target's address"),
+                   _("%s is not a CalDAV server (it answered %u to PROPFIND): check the target’s address"),
                    url, status);
       return NULL;
     }
@@ -582,14 +582,14 @@ find_calendar_in_home (LiaCaldavPublisher  *self,
   if (calendars->len == 0)
     g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
                  _("The server at %s has no calendar for “%s”: make one there, "
-                   "or give the calendar's own address as the target's URL"),
+                   "or give the calendar’s own address as the target’s URL"),
                  self->target_url, self->target_name);
   else
     g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
                  ngettext ("The server at %s has %u calendar and none is named “%s”: "
-                           "name one after the target, or give the calendar's own address as the target's URL",
+                           "name one after the target, or give the calendar’s own address as the target’s URL",
                            "The server at %s has %u calendars and none is named “%s”: "
-                           "name one after the target, or give the calendar's own address as the target's URL",
+                           "name one after the target, or give the calendar’s own address as the target’s URL",
                            calendars->len),
                  self->target_url, calendars->len, self->target_name);
 
