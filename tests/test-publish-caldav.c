@@ -32,6 +32,7 @@ typedef enum
 {
   WITH_CALENDAR,
   WITHOUT_CALENDAR,
+  WITHOUT_RADICALE,  /* the test brings its own server */
 } FixtureKind;
 
 typedef struct
@@ -83,6 +84,8 @@ fixture_setup (Fixture       *fixture,
   fixture->now = g_date_time_to_unix (now);
   lia_store_set_clock (fixture->store, get_fixture_now, fixture);
 
+  if (GPOINTER_TO_INT (data) == WITHOUT_RADICALE)
+    return;
   fixture->radicale = lia_test_radicale_start (USERNAME, PASSWORD);
   if (GPOINTER_TO_INT (data) == WITH_CALENDAR)
     {
@@ -1009,6 +1012,301 @@ test_stored_not_recorded (Fixture       *fixture,
   g_assert_cmpuint (count_remote_events (fixture), ==, 6);
 }
 
+
+/* A CalDAV server of another make, in-process (a thread and main context
+ * of its own, since a run blocks this one): other namespace prefixes than
+ * Radicale's, a decoy element of another namespace, a calendar for tasks
+ * only beside the one for events, and weak ETags after a PUT, so that the
+ * publisher must read the strong one back. It checks If-Match and
+ * If-None-Match as Radicale does. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         ready_cond;
+  gboolean      ready;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GThread      *thread;
+  SoupServer   *server;
+  char         *url;
+  GHashTable   *bodies;   /* path → GBytes */
+  GHashTable   *etags;    /* path → strong ETag */
+  guint         serial;
+  guint         n_put, n_propfind, n_other;
+} ContractServer;
+
+#define CONTRACT_CALENDAR "/home/events/"
+
+static const char contract_root[] =
+  "<?xml version=\"1.0\"?>"
+  "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/</D:href><D:propstat><D:prop>"
+  "<z:current-user-principal xmlns:z=\"urn:example:not-dav\"><D:href>/decoy/</D:href></z:current-user-principal>"
+  "<D:current-user-principal><D:href>/p/</D:href></D:current-user-principal>"
+  "<D:resourcetype><D:collection/></D:resourcetype>"
+  "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+  "<D:propstat><D:prop><cal:calendar-home-set xmlns:cal=\"urn:ietf:params:xml:ns:caldav\"/></D:prop>"
+  "<D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response></D:multistatus>";
+
+static const char contract_principal[] =
+  "<?xml version=\"1.0\"?>"
+  "<multistatus xmlns=\"DAV:\" xmlns:cal=\"urn:ietf:params:xml:ns:caldav\"><response><href>/p/</href>"
+  "<propstat><prop><cal:calendar-home-set><href>/home/</href></cal:calendar-home-set></prop>"
+  "<status>HTTP/1.1 200 OK</status></propstat></response></multistatus>";
+
+static const char contract_home[] =
+  "<?xml version=\"1.0\"?>"
+  "<d:multistatus xmlns:d=\"DAV:\">"
+  "<d:response><d:href>/home/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype>"
+  "</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+  "<d:response xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><d:href>/home/tasks/</d:href><d:propstat><d:prop>"
+  "<d:resourcetype><d:collection/><C:calendar/></d:resourcetype><d:displayname>Tasks</d:displayname>"
+  "<C:supported-calendar-component-set><C:comp name=\"VTODO\"/></C:supported-calendar-component-set>"
+  "</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+  "<d:response><d:href>http://example.org/home/events/</d:href><d:propstat><d:prop>"
+  "<d:resourcetype><d:collection/><X:calendar xmlns:X=\"urn:ietf:params:xml:ns:caldav\"/></d:resourcetype>"
+  "<d:displayname>Events &amp; programs</d:displayname>"
+  "</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+  "</d:multistatus>";
+
+static void
+contract_reply (SoupServerMessage *message,
+                guint              status,
+                const char        *body)
+{
+  soup_server_message_set_status (message, status, NULL);
+  if (body != NULL)
+    soup_server_message_set_response (message, "application/xml; charset=utf-8", SOUP_MEMORY_COPY,
+                                      body, strlen (body));
+}
+
+static void
+contract_propfind (ContractServer    *self,
+                   SoupServerMessage *message,
+                   const char        *path)
+{
+  const char *etag = g_hash_table_lookup (self->etags, path);
+
+  self->n_propfind++;
+  if (g_str_equal (path, "/"))
+    contract_reply (message, 207, contract_root);
+  else if (g_str_equal (path, "/p/"))
+    contract_reply (message, 207, contract_principal);
+  else if (g_str_equal (path, "/home/"))
+    contract_reply (message, 207, contract_home);
+  else if (etag != NULL)
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf ("<?xml version=\"1.0\"?><multistatus xmlns=\"DAV:\"><response><href>%s</href>"
+                              "<propstat><prop><getetag>%s</getetag></prop><status>HTTP/1.1 200 OK</status>"
+                              "</propstat></response></multistatus>", path, etag);
+      contract_reply (message, 207, body);
+    }
+  else
+    contract_reply (message, 404, NULL);
+}
+
+static void
+contract_write (ContractServer    *self,
+                SoupServerMessage *message,
+                const char        *method,
+                const char        *path)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  const char *if_match = soup_message_headers_get_one (headers, "If-Match");
+  const char *if_none_match = soup_message_headers_get_one (headers, "If-None-Match");
+  const char *etag = g_hash_table_lookup (self->etags, path);
+
+  if ((if_match != NULL && g_strcmp0 (if_match, etag) != 0) || (if_none_match != NULL && etag != NULL))
+    {
+      contract_reply (message, 412, NULL);
+      return;
+    }
+
+  if (g_str_equal (method, "DELETE"))
+    {
+      self->n_other++;
+      g_hash_table_remove (self->bodies, path);
+      g_hash_table_remove (self->etags, path);
+      contract_reply (message, etag != NULL ? 204 : 404, NULL);
+      return;
+    }
+
+  self->n_put++;
+  g_hash_table_replace (self->bodies, g_strdup (path),
+                        soup_message_body_flatten (soup_server_message_get_request_body (message)));
+  g_hash_table_replace (self->etags, g_strdup (path), g_strdup_printf ("\"strong-%u\"", ++self->serial));
+  contract_reply (message, etag != NULL ? 204 : 201, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag", "W/\"weak\"");
+}
+
+static void
+on_contract_request_cb (SoupServer        *server,
+                        SoupServerMessage *message,
+                        const char        *path,
+                        GHashTable        *query,
+                        gpointer           user_data)
+{
+  ContractServer *self = user_data;
+  const char *method = soup_server_message_get_method (message);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  if (g_str_equal (method, "PROPFIND"))
+    contract_propfind (self, message, path);
+  else if (!g_str_has_prefix (path, CONTRACT_CALENDAR))
+    contract_reply (message, 403, NULL);
+  else if (g_str_equal (method, "PUT") || g_str_equal (method, "DELETE"))
+    contract_write (self, message, method, path);
+  else if (g_str_equal (method, "GET") && g_hash_table_contains (self->bodies, path))
+    {
+      GBytes *body = g_hash_table_lookup (self->bodies, path);
+
+      self->n_other++;
+      soup_server_message_set_status (message, 200, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag",
+                                    g_hash_table_lookup (self->etags, path));
+      soup_server_message_set_response (message, "text/calendar", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    }
+  else
+    contract_reply (message, 404, NULL);
+}
+
+static gpointer
+contract_server_thread (gpointer data)
+{
+  ContractServer *self = data;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (self->context);
+  self->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (self->server, NULL, on_contract_request_cb, self, NULL);
+  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (self->server);
+
+  g_mutex_lock (&self->lock);
+  self->url = g_uri_to_string (uris->data);
+  self->ready = TRUE;
+  g_cond_signal (&self->ready_cond);
+  g_mutex_unlock (&self->lock);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (self->loop);
+
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_main_context_pop_thread_default (self->context);
+
+  return NULL;
+}
+
+static ContractServer *
+contract_server_start (void)
+{
+  ContractServer *self = g_new0 (ContractServer, 1);
+
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->ready_cond);
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  self->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->thread = g_thread_new ("caldav-contract", contract_server_thread, self);
+
+  g_mutex_lock (&self->lock);
+  while (!self->ready)
+    g_cond_wait (&self->ready_cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  return self;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+contract_server_stop (ContractServer *self)
+{
+  g_main_context_invoke (self->context, quit_loop_cb, self->loop);
+  g_thread_join (self->thread);
+  g_main_loop_unref (self->loop);
+  g_main_context_unref (self->context);
+  g_hash_table_unref (self->bodies);
+  g_hash_table_unref (self->etags);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->ready_cond);
+  g_free (self->url);
+  g_free (self);
+}
+
+static void
+test_contract_server (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ContractServer *server = contract_server_start ();
+  g_autoptr(LiaEvent) first = NULL;
+  g_autoptr(LiaEvent) second = NULL;
+  g_autoptr(LiaPublishReport) report = NULL;
+  g_autoptr(LiaPublishReport) update = NULL;
+  g_autoptr(LiaPublishReport) removal = NULL;
+  g_autoptr(GHashTable) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *calendar_url = g_strconcat (server->url, CONTRACT_CALENDAR + 1, NULL);
+  LiaPublishRecord *record;
+
+  save_target (fixture, server->url);
+  first = add_event (fixture, "Knitting circle", "2026-12-07T14:00:00", "2026-12-07T16:00:00", NULL);
+  second = add_event (fixture, "Coding club", "2026-12-10T16:00:00", "2026-12-10T17:30:00", NULL);
+
+  /* Root, principal, home; then each PUT and the PROPFIND that reads its
+   * strong ETag back. */
+  report = run (fixture);
+  assert_run_ok (report);
+  g_assert_cmpuint (report->n_done, ==, 2);
+  g_assert_cmpuint (server->n_put, ==, 2);
+  g_assert_cmpuint (server->n_propfind, ==, 3 + 2);
+  g_assert_cmpuint (report->n_requests, ==, 3 + 2 + 2);
+  records = load_records (fixture);
+  for (guint i = 0; i < 2; i++)
+    {
+      record = get_record (records, i == 0 ? first : second);
+      /* The calendar's href named another host: only its path is taken. */
+      g_assert_true (g_str_has_prefix (record->remote_href, calendar_url));
+      g_assert_cmpstr (record->remote_etag, ==,
+                       g_hash_table_lookup (server->etags, record->remote_href + strlen (server->url) - 1));
+    }
+  g_clear_pointer (&records, g_hash_table_unref);
+
+  /* An update goes with If-Match on the strong ETag (the server checks). */
+  retitle_event (fixture, first, "Knitting circle (beginners welcome)");
+  update = run (fixture);
+  assert_run_ok (update);
+  g_assert_cmpuint (update->n_done, ==, 1);
+  g_assert_cmpuint (server->n_put, ==, 3);
+  records = load_records (fixture);
+  record = get_record (records, first);
+  g_assert_cmpstr (record->remote_etag, ==,
+                   g_hash_table_lookup (server->etags, record->remote_href + strlen (server->url) - 1));
+  g_clear_pointer (&records, g_hash_table_unref);
+
+  /* So does a delete. */
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, lia_event_get_id (second), &error));
+  g_assert_no_error (error);
+  removal = run (fixture);
+  assert_run_ok (removal);
+  g_assert_cmpuint (removal->plan->n_delete, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (server->bodies), ==, 1);
+
+  contract_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1029,6 +1327,7 @@ main (int   argc,
   ADD ("/publish-caldav/discovery-no-calendar", WITHOUT_CALENDAR, test_discovery_no_calendar);
   ADD ("/publish-caldav/interrupted-run", WITH_CALENDAR, test_interrupted_run);
   ADD ("/publish-caldav/stored-not-recorded", WITH_CALENDAR, test_stored_not_recorded);
+  ADD ("/publish-caldav/contract-server", WITHOUT_RADICALE, test_contract_server);
 
 #undef ADD
 

@@ -472,6 +472,28 @@ dup_with_slash (const char *url)
   return g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
 }
 
+/* An href from a multistatus as a URL on the target's server. A server
+ * behind a reverse proxy may write absolute URLs with its own inner name
+ * (http://localhost:5232/...); and credentials must never follow an href
+ * to another host. So only the path of an absolute href is kept. */
+static char *
+resolve_href (const char *base,
+              const char *href)
+{
+  g_autoptr(GUri) base_uri = g_uri_parse (base, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  if (base_uri == NULL || !(uri = g_uri_parse_relative (base_uri, href, SOUP_HTTP_URI_FLAGS, NULL)))
+    return lia_http_resolve (base, href);
+
+  if (g_strcmp0 (g_uri_get_scheme (uri), g_uri_get_scheme (base_uri)) != 0
+      || g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (base_uri)) != 0
+      || g_uri_get_port (uri) != g_uri_get_port (base_uri))
+    return lia_http_resolve (base, g_uri_get_path (uri));
+
+  return g_uri_to_string (uri);
+}
+
 /* PROPFIND @props (inside <d:prop>, prefixes d: DAV and c: CalDAV) at @url.
  * When @not_found is not NULL a 404 or 410 is no error: *@not_found is
  * set and the list is empty. */
@@ -574,7 +596,7 @@ find_calendar_in_home (LiaCaldavPublisher  *self,
 
   if (chosen != NULL)
     {
-      g_autofree char *url = lia_http_resolve (home_url, chosen->href);
+      g_autofree char *url = resolve_href (home_url, chosen->href);
 
       return dup_with_slash (url);
     }
@@ -628,10 +650,10 @@ discover_collection (LiaCaldavPublisher  *self,
     return dup_with_slash (self->target_url);
 
   if (resource->home_set != NULL)
-    home_url = lia_http_resolve (self->target_url, resource->home_set);
+    home_url = resolve_href (self->target_url, resource->home_set);
   else if (resource->principal != NULL)
     {
-      g_autofree char *principal_url = lia_http_resolve (self->target_url, resource->principal);
+      g_autofree char *principal_url = resolve_href (self->target_url, resource->principal);
       g_autoptr(GPtrArray) principal = NULL;
       DavResource *found;
 
@@ -642,7 +664,7 @@ discover_collection (LiaCaldavPublisher  *self,
 
       found = first_resource (principal);
       if (found != NULL && found->home_set != NULL)
-        home_url = lia_http_resolve (principal_url, found->home_set);
+        home_url = resolve_href (principal_url, found->home_set);
     }
 
   /* A server that names no home: the calendars may be right below. */
