@@ -20,6 +20,7 @@
 #include <libsoup/soup.h>
 
 #include "lia-test-radicale.h"
+#include "lia-test-util.h"
 
 #define RADICALE_BIN "/usr/bin/radicale"
 #define START_ATTEMPTS 3
@@ -222,8 +223,6 @@ lia_test_radicale_start (const char *username,
 void
 lia_test_radicale_stop (LiaTestRadicale *self)
 {
-  g_autoptr(GFile) dir = NULL;
-
   if (self == NULL)
     return;
 
@@ -235,13 +234,7 @@ lia_test_radicale_stop (LiaTestRadicale *self)
     }
 
   if (self->dir != NULL)
-    {
-      const char *argv[] = { "rm", "-rf", self->dir, NULL };
-
-      /* The collections folder holds a cache tree; rm is the short way. */
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH,
-                    NULL, NULL, NULL, NULL, NULL, NULL);
-    }
+    lia_test_remove_tree (self->dir);
 
   g_clear_object (&self->session);
   g_free (self->dir);
