@@ -122,16 +122,6 @@ lia_target_kind_get_label (LiaTargetKind kind)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 gboolean
 lia_target_validate (const LiaTarget  *self,
@@ -139,7 +129,7 @@ lia_target_validate (const LiaTarget  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (is_blank (self->name))
+  if (lia_text_is_blank (self->name))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                    _("Name: a target needs a name."));
@@ -151,7 +141,7 @@ lia_target_validate (const LiaTarget  *self,
                    _("Kind: choose a folder, WebDAV, CalDAV or The Events Calendar."));
       return FALSE;
     }
-  if (is_blank (self->url))
+  if (lia_text_is_blank (self->url))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                    self->kind == LIA_TARGET_FOLDER
@@ -175,7 +165,7 @@ lia_target_validate (const LiaTarget  *self,
                    self->url);
       return FALSE;
     }
-  if (!is_blank (self->public_url) && !lia_validate_url (self->public_url))
+  if (!lia_text_is_blank (self->public_url) && !lia_validate_url (self->public_url))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_URL,
                    _("Public address: “%s” is not a web address."), self->public_url);
@@ -227,7 +217,7 @@ options_to_json (const LiaTarget *self)
           json_builder_add_string_value (builder, lia_enum_to_nick (LIA_TYPE_EVENT_STATUS, (int)s));
       json_builder_end_array (builder);
     }
-  if (!is_blank (self->public_url))
+  if (!lia_text_is_blank (self->public_url))
     {
       json_builder_set_member_name (builder, "public_url");
       json_builder_add_string_value (builder, self->public_url);
@@ -324,7 +314,7 @@ lia_target_save (LiaTarget    *self,
   sqlite3_bind_text (stmt, 1, g_strstrip (g_strdup (self->name)), -1, g_free);
   sqlite3_bind_text (stmt, 2, kind_nicks[self->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->url, -1, SQLITE_TRANSIENT);
-  if (is_blank (self->username))
+  if (lia_text_is_blank (self->username))
     sqlite3_bind_null (stmt, 4);
   else
     sqlite3_bind_text (stmt, 4, self->username, -1, SQLITE_TRANSIENT);
@@ -475,11 +465,12 @@ lia_target_list (LiaDatabase  *database,
 /* A series is in the window when any date of it is: it started before the
  * window's end and its last date ends after the window's start (an endless
  * series has no last end). */
-GArray *
-lia_target_select_event_ids (const LiaTarget  *self,
-                             LiaDatabase      *database,
-                             gint64            now,
-                             GError          **error)
+static GArray *
+select_event_ids (const LiaTarget  *self,
+                  LiaDatabase      *database,
+                  gint64            now,
+                  gboolean          past,
+                  GError          **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -495,8 +486,10 @@ lia_target_select_event_ids (const LiaTarget  *self,
                           "SELECT e.id FROM event AS e"
                           " WHERE e.deleted_at IS NULL AND e.recurrence_of IS NULL"
                           " AND e.promote = 1 AND (e.channels & %d) <> 0"
-                          " AND e.start_utc < ?1 AND (e.last_end_utc IS NULL OR e.last_end_utc > ?2)",
-                          LIA_CHANNEL_WEBSITE);
+                          " AND %s",
+                          LIA_CHANNEL_WEBSITE,
+                          past ? "e.last_end_utc <= ?2 AND ?1 = ?1"
+                               : "e.start_utc < ?1 AND (e.last_end_utc IS NULL OR e.last_end_utc > ?2)");
 
   /* Drafts are never published, whatever the options say. */
   g_string_append (sql, " AND e.status IN (");
@@ -571,4 +564,22 @@ lia_target_select_event_ids (const LiaTarget  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+GArray *
+lia_target_select_event_ids (const LiaTarget  *self,
+                             LiaDatabase      *database,
+                             gint64            now,
+                             GError          **error)
+{
+  return select_event_ids (self, database, now, FALSE, error);
+}
+
+GArray *
+lia_target_select_past_event_ids (const LiaTarget  *self,
+                                  LiaDatabase      *database,
+                                  gint64            now,
+                                  GError          **error)
+{
+  return select_event_ids (self, database, now, TRUE, error);
 }
