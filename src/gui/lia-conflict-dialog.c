@@ -1,0 +1,349 @@
+/* lia-conflict-dialog.c
+ * Copyright 2026 The Liaison Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Someone changed what Liaison published: both versions side by side, and
+ * the coordinator chooses. Reading the server's copy and resolving both
+ * run on a worker thread with its own store.
+ */
+
+#define G_LOG_DOMAIN "lia-conflict-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-conflict-dialog.h"
+#include "lia-publish-job.h"
+#include "lia-publish-private.h"
+
+/* A text this long is shown cut: the choice does not need all of it. */
+#define MAX_SHOWN_BYTES (256 * 1024)
+
+struct _LiaConflictDialog
+{
+  AdwWindow       parent_instance;
+
+  /* Owned */
+  LiaStore       *store;
+  LiaTarget      *target;
+  char           *item;
+  GCancellable   *cancellable;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkStack       *stack;
+  AdwStatusPage  *error_page;
+  GtkLabel       *explanation_label;
+  GtkTextView    *ours_view;
+  GtkTextView    *theirs_view;
+};
+
+G_DEFINE_FINAL_TYPE (LiaConflictDialog, lia_conflict_dialog, ADW_TYPE_WINDOW)
+
+enum { RESOLVED, N_SIGNALS };
+
+static guint signals [N_SIGNALS];
+
+typedef struct
+{
+  LiaPublishWork   *work;
+  char             *item;
+  LiaResolveChoice  choice;
+  GBytes           *ours;    /* out */
+  GBytes           *theirs;  /* out */
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_pointer (&job->work, _lia_publish_work_free);
+  g_clear_pointer (&job->item, g_free);
+  g_clear_pointer (&job->ours, g_bytes_unref);
+  g_clear_pointer (&job->theirs, g_bytes_unref);
+  g_free (job);
+}
+
+static Job *
+job_new (LiaConflictDialog *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->work = _lia_publish_work_new (self->store, self->target);
+  job->item = g_strdup (self->item);
+
+  return job;
+}
+
+static void
+set_text (GtkTextView *view,
+          GBytes      *bytes,
+          const char  *none)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  g_autofree char *valid = NULL;
+
+  if (data == NULL)
+    {
+      gtk_text_buffer_set_text (buffer, none, -1);
+      return;
+    }
+
+  /* What a server sent is not trusted to be UTF-8. */
+  valid = g_utf8_make_valid (data, MIN (size, MAX_SHOWN_BYTES));
+  gtk_text_buffer_set_text (buffer, valid, -1);
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(LiaStore) store = NULL;
+  LiaPublishOptions options;
+  GError *error = NULL;
+
+  _lia_publish_work_find_password (job->work, cancellable);
+  _lia_publish_work_init_options (job->work, &options);
+
+  if (!(store = _lia_publish_work_open_store (job->work, &error)) ||
+      !lia_publish_fetch_conflict (store, job->work->target, job->item, &options,
+                                   &job->ours, &job->theirs, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_error (LiaConflictDialog *self,
+            const char        *title,
+            const GError      *error)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LiaConflictDialog *self = LIA_CONFLICT_DIALOG (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean fetched = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The dialog was closed meanwhile: its widgets are gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (!fetched)
+    {
+      show_error (self, _("The Server’s Copy Could Not Be Read"), error);
+      return;
+    }
+
+  set_text (self->ours_view, job->ours, _("(Liaison would remove it)"));
+  set_text (self->theirs_view, job->theirs, _("(It is no longer on the server)"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.keep-ours", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.take-theirs", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "texts");
+}
+
+static void
+resolve_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(LiaStore) store = NULL;
+  LiaPublishOptions options;
+  GError *error = NULL;
+
+  _lia_publish_work_find_password (job->work, cancellable);
+  _lia_publish_work_init_options (job->work, &options);
+
+  if (!(store = _lia_publish_work_open_store (job->work, &error)) ||
+      !lia_publish_resolve (store, job->work->target, job->item, job->choice, &options, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+resolve_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LiaConflictDialog *self = LIA_CONFLICT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  gboolean resolved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (!resolved)
+    {
+      show_error (self, _("The Conflict Could Not Be Resolved"), error);
+      return;
+    }
+
+  g_signal_emit (self, signals [RESOLVED], 0, self->target->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+resolve (LiaConflictDialog *self,
+         LiaResolveChoice   choice)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, resolve_cb, NULL);
+  Job *job = job_new (self);
+
+  job->choice = choice;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.keep-ours", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.take-theirs", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  g_task_set_source_tag (task, resolve);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, resolve_thread);
+}
+
+static void
+lia_conflict_dialog_keep_ours_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  resolve (LIA_CONFLICT_DIALOG (widget), LIA_RESOLVE_KEEP_OURS);
+}
+
+static void
+lia_conflict_dialog_take_theirs_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  resolve (LIA_CONFLICT_DIALOG (widget), LIA_RESOLVE_TAKE_THEIRS);
+}
+
+static void
+lia_conflict_dialog_dispose (GObject *object)
+{
+  LiaConflictDialog *self = (LiaConflictDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_CONFLICT_DIALOG);
+
+  G_OBJECT_CLASS (lia_conflict_dialog_parent_class)->dispose (object);
+}
+
+static void
+lia_conflict_dialog_finalize (GObject *object)
+{
+  LiaConflictDialog *self = (LiaConflictDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->target, lia_target_free);
+  g_clear_pointer (&self->item, g_free);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lia_conflict_dialog_parent_class)->finalize (object);
+}
+
+static void
+lia_conflict_dialog_class_init (LiaConflictDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_conflict_dialog_dispose;
+  object_class->finalize = lia_conflict_dialog_finalize;
+
+  /**
+   * LiaConflictDialog::resolved:
+   * @target_id: the target
+   */
+  signals [RESOLVED] =
+    g_signal_new ("resolved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaisonapp/Liaison/gui/lia-conflict-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, ours_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaConflictDialog, theirs_view);
+
+  gtk_widget_class_install_action (widget_class, "conflict.keep-ours", NULL, lia_conflict_dialog_keep_ours_action);
+  gtk_widget_class_install_action (widget_class, "conflict.take-theirs", NULL,
+                                   lia_conflict_dialog_take_theirs_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lia_conflict_dialog_init (LiaConflictDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.keep-ours", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.take-theirs", FALSE);
+}
+
+LiaConflictDialog *
+lia_conflict_dialog_new (GtkWindow       *parent,
+                         LiaStore        *store,
+                         const LiaTarget *target,
+                         const char      *item,
+                         const char      *title)
+{
+  LiaConflictDialog *self;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *explanation = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (LIA_TYPE_CONFLICT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->target = lia_target_copy (target);
+  self->item = g_strdup (item);
+
+  adw_window_title_set_subtitle (self->window_title, title != NULL ? title : item);
+  /* Translators: what is published (an event's title or a file's name), then a target's name */
+  explanation = g_strdup_printf (_("“%s” was changed on “%s” since Liaison last published it. "
+                                   "Keep Liaison’s version to send it over the change, or take the server’s "
+                                   "to leave it as it is."),
+                                 title != NULL ? title : item, target->name);
+  gtk_label_set_text (self->explanation_label, explanation);
+
+  task = g_task_new (self, self->cancellable, fetch_cb, NULL);
+  g_task_set_source_tag (task, lia_conflict_dialog_new);
+  g_task_set_task_data (task, job_new (self), job_free);
+  g_task_run_in_thread (task, fetch_thread);
+
+  return self;
+}
