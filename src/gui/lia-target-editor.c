@@ -163,7 +163,13 @@ static void
 update_state (LiaTargetEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean valid = validate (self, &error);
+  gboolean valid;
+
+  /* Before lia_target_editor_new() filled the form. */
+  if (self->target == NULL)
+    return;
+
+  valid = validate (self, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "target-editor.save", valid);
 
