@@ -648,6 +648,13 @@ test_rss (Fixture       *fixture,
   read_rss (bytes, &reader);
   g_assert_cmpstr (reader.channel_title, ==, info.title);
   g_assert_cmpstr (reader.channel_link, ==, info.home_page_url);
+  /* The feed names its own address (atom:link rel="self"). */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "xmlns:atom=\"http://www.w3.org/2005/Atom\""));
+    g_assert_nonnull (strstr (text, "<atom:link href=\"https://library.example.org/events.json\" rel=\"self\""));
+  }
   g_assert_cmpuint (reader.items->len, ==, 7);
   g_assert_null (find_rss_item (&reader, "Gone event"));
   g_assert_null (find_rss_item (&reader, "Draft idea"));

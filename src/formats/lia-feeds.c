@@ -734,11 +734,19 @@ lia_feed_rss (LiaStore             *store,
     }
 
   out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<rss version=\"2.0\">\n"
+                      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n"
                       "  <channel>\n");
   append_element (out, "    ", "title", title != NULL ? title : "");
   append_element (out, "    ", "link", link != NULL ? link : "");
   append_element (out, "    ", "description", description != NULL ? description : "");
+  /* Where the feed itself lives, as the RSS Advisory Board recommends. */
+  if (info != NULL && info->feed_url != NULL && *info->feed_url != '\0')
+    {
+      g_autofree char *self_url = g_markup_escape_text (info->feed_url, -1);
+
+      g_string_append_printf (out, "    <atom:link href=\"%s\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+                              self_url);
+    }
   for (guint i = 0; i < events.events->len; i++)
     append_rss_item (out, &events, g_ptr_array_index (events.events, i), link);
   g_string_append (out, "  </channel>\n</rss>\n");
