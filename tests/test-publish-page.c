@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lia-attention.h"
 #include "lia-conflict-dialog.h"
 #include "lia-database.h"
 #include "lia-publish-page.h"
@@ -567,7 +568,9 @@ test_publish_page_failure (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             "Publishing to “Library website” failed"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "today"));
-  g_assert_true (gtk_widget_activate_action (today, "today.act", "(si)", failed_key, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (fixture, "area_stack")), ==, "today");
+  g_assert_true (gtk_widget_activate_action (today, "today.act", "(si)", failed_key,
+                                             (int)LIA_ATTENTION_ACTION_OPEN_PUBLISH));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (fixture, "area_stack")), ==, "publish");
 
   /* The folder is back: publishing works and the banner goes. */
