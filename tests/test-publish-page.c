@@ -355,7 +355,7 @@ test_publish_page_folder (Fixture       *fixture,
   g_assert_cmpuint (plan->n_update + plan->n_delete + plan->n_conflict, ==, 0);
   g_assert_cmpuint (count_rows (page_child (fixture, "plan_list")), ==, G_N_ELEMENTS (files));
   g_assert_cmpstr (adw_preferences_group_get_description (page_child (fixture, "plan_group")), ==,
-                   "5 to create; 0 unchanged");
+                   "5 to create");
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = g_build_filename (fixture->site, files[i], NULL);
@@ -459,7 +459,7 @@ test_publish_page_conflict (Fixture       *fixture,
   g_assert_cmpuint (plan->n_conflict, ==, 1);
   row = find_row (page_child (fixture, "plan_list"), LIA_FEED_ICS);
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Conflict");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Conflict · Calendar feed (iCalendar)");
 
   /* Both texts side by side. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.resolve", "s", LIA_FEED_ICS));

@@ -77,25 +77,122 @@ job_new (LiaConflictDialog *self)
   return job;
 }
 
-static void
-set_text (GtkTextView *view,
-          GBytes      *bytes,
-          const char  *none)
+/* What a server sent is not trusted to be UTF-8; line endings are shown
+ * as one, so a CRLF feed and an LF copy of it compare equal. */
+static char *
+dup_text (GBytes *bytes)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   gsize size = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
   g_autofree char *valid = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (data == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (data, MIN (size, MAX_SHOWN_BYTES));
+  lines = g_strsplit (valid, "\r\n", -1);
+
+  return g_strjoinv ("\n", lines);
+}
+
+/* Shows @text with the lines @other lacks marked, and returns the first
+ * of them (-1: none). A line counts once per time it appears, so a
+ * repeated "END:VEVENT" is not taken for a change. */
+static int
+show_text (GtkTextView *view,
+           const char  *text,
+           const char  *other,
+           const char  *none,
+           const char  *color)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) other_lines = NULL;
+  GtkTextTag *tag;
+  int first = -1;
+
+  if (text == NULL)
     {
       gtk_text_buffer_set_text (buffer, none, -1);
-      return;
+      return -1;
     }
 
-  /* What a server sent is not trusted to be UTF-8. */
-  valid = g_utf8_make_valid (data, MIN (size, MAX_SHOWN_BYTES));
-  gtk_text_buffer_set_text (buffer, valid, -1);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  tag = gtk_text_buffer_create_tag (buffer, NULL, "paragraph-background", color, NULL);
+
+  lines = g_strsplit (text, "\n", -1);
+  other_lines = g_strsplit (other != NULL ? other : "", "\n", -1);
+  for (guint i = 0; other_lines[i] != NULL; i++)
+    g_hash_table_insert (counts, other_lines[i],
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, other_lines[i])) + 1));
+
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, lines[i]));
+      GtkTextIter start, end;
+
+      if (n > 0)
+        {
+          g_hash_table_insert (counts, lines[i], GUINT_TO_POINTER (n - 1));
+          continue;
+        }
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, i);
+      end = start;
+      gtk_text_iter_forward_to_line_end (&end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      if (first < 0)
+        first = i;
+    }
+
+  return first;
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "lia-first-change");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextIter iter;
+  int y = 0;
+
+  if (mark == NULL || adjustment == NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_line_yrange (view, &iter, &y, NULL);
+
+  /* Not laid out that far yet: the next frame. */
+  if (gtk_widget_get_height (widget) == 0 ||
+      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) < y)
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_set_value (adjustment, y);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Both views open where they first differ, a few lines above it, once
+ * they have a size to scroll in. */
+static void
+scroll_to_line (GtkTextView *view,
+                int          line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  if (line < 0)
+    return;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, MAX (line - 3, 0));
+  gtk_text_buffer_create_mark (buffer, "lia-first-change", &iter, TRUE);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick_cb, NULL, NULL);
 }
 
 static void
@@ -153,11 +250,22 @@ fetch_cb (GObject      *object,
       return;
     }
 
-  set_text (self->ours_view, job->ours, _("(Liaison would remove it)"));
-  set_text (self->theirs_view, job->theirs, _("(It is no longer on the server)"));
+  {
+    g_autofree char *ours = dup_text (job->ours);
+    g_autofree char *theirs = dup_text (job->theirs);
+    int ours_line, theirs_line;
+
+    /* Green: what Liaison would send; yellow: what someone else wrote. */
+    ours_line = show_text (self->ours_view, ours, theirs, _("(Liaison would remove it)"), "rgba(46,194,126,0.25)");
+    theirs_line = show_text (self->theirs_view, theirs, ours, _("(It is no longer on the server)"),
+                             "rgba(229,165,10,0.3)");
+    g_debug ("First changes: line %d of ours, %d of theirs", ours_line, theirs_line);
+    gtk_stack_set_visible_child_name (self->stack, "texts");
+    scroll_to_line (self->ours_view, ours_line);
+    scroll_to_line (self->theirs_view, theirs_line);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.keep-ours", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.take-theirs", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "texts");
 }
 
 static void

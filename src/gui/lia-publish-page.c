@@ -344,6 +344,24 @@ row_get_target_id (GtkListBoxRow *row)
   return id != NULL ? *id : 0;
 }
 
+/* What a feed file is, for people who do not read file names. */
+static const char *
+describe_file (const char *name)
+{
+  if (g_strcmp0 (name, LIA_FEED_ICS) == 0)
+    return _("Calendar feed (iCalendar)");
+  if (g_strcmp0 (name, LIA_FEED_JSON) == 0)
+    return _("News feed (JSON Feed)");
+  if (g_strcmp0 (name, LIA_FEED_JSONLD) == 0)
+    return _("Events for search engines (schema.org)");
+  if (g_strcmp0 (name, LIA_FEED_RSS) == 0)
+    return _("News feed (RSS)");
+  if (g_strcmp0 (name, LIA_FEED_DIRECTORY) == 0)
+    return _("Community resource directory");
+
+  return NULL;
+}
+
 static const char *
 outcome_icon_name (LiaPublishStepOutcome outcome)
 {
@@ -454,9 +472,11 @@ create_run_row (LiaPublishPage         *self,
       GtkWidget *line_icon = gtk_image_new_from_icon_name (outcome_icon_name (line->outcome));
       g_autofree char *line_subtitle = NULL;
 
-      if (line->message != NULL)
-        /* Translators: what a step did, then what went wrong, as in "Update · The server refused it" */
-        line_subtitle = g_strdup_printf (_("%s · %s"), lia_publish_action_get_label (line->action), line->message);
+      const char *what = line->message != NULL ? line->message : describe_file (line->item);
+
+      if (what != NULL)
+        /* Translators: what a step did, then what went wrong or what the file is, as in "Update · The server refused it" */
+        line_subtitle = g_strdup_printf (_("%s · %s"), lia_publish_action_get_label (line->action), what);
       else
         line_subtitle = g_strdup (lia_publish_action_get_label (line->action));
 
@@ -464,7 +484,9 @@ create_run_row (LiaPublishPage         *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line_row), line->title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (line_row), line_subtitle);
       gtk_widget_set_tooltip_text (line_icon, lia_publish_step_outcome_to_nick (line->outcome));
-      if (line->outcome == LIA_PUBLISH_STEP_FAILED)
+      if (line->outcome == LIA_PUBLISH_STEP_DONE)
+        gtk_widget_add_css_class (line_icon, "success");
+      else if (line->outcome == LIA_PUBLISH_STEP_FAILED)
         gtk_widget_add_css_class (line_icon, "error");
       else if (line->outcome == LIA_PUBLISH_STEP_CONFLICT)
         gtk_widget_add_css_class (line_icon, "warning");
@@ -677,6 +699,8 @@ describe_plan (const LiaPublishPlan *plan)
 
   g_ptr_array_add (parts, NULL);
   changes = g_strjoinv (_(", "), (char **)parts->pdata);
+  if (plan->n_unchanged == 0)
+    return g_steal_pointer (&changes);
 
   /* Translators: the changes, as in "12 to create, 1 to update", then how many stay as they are */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u unchanged", "%s; %u unchanged", plan->n_unchanged),
@@ -688,10 +712,21 @@ create_step_row (const LiaPublishStep *step)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
+  gboolean is_file = step->item != NULL ? step->item->item_kind == LIA_PUBLISH_ITEM_FILE
+                                        : step->record->item_kind == LIA_PUBLISH_ITEM_FILE;
+  const char *what = is_file ? describe_file (step->item != NULL ? step->item->item : step->record->item) : NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lia_publish_action_get_label (step->action));
+  if (what != NULL)
+    {
+      /* Translators: what a step does, then what the file is, as in "Update · Calendar feed (iCalendar)" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), lia_publish_action_get_label (step->action), what);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lia_publish_action_get_label (step->action));
 
   switch (step->action)
     {
@@ -1070,6 +1105,10 @@ describe_report (const LiaTarget        *target,
 
   g_ptr_array_add (parts, NULL);
   done = g_strjoinv (_(", "), (char **)parts->pdata);
+
+  if (created + updated + removed == 0)
+    /* Translators: a target's name, then what waits, as in "1 conflict" */
+    return g_strdup_printf (_("Nothing sent to “%s”: %s"), target->name, done);
 
   if (report->state == LIA_PUBLISH_RUN_CANCELLED)
     /* Translators: a target's name, then what was done before the run was cancelled */

@@ -444,6 +444,7 @@ fill (LiaTargetEditor *self)
   on_kind_changed_cb (self);
   self->touched = target->id != 0;
   update_state (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 static void
