@@ -121,6 +121,7 @@ set_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json; charset=UTF-8", SOUP_MEMORY_TAKE, text, length);
 }
 
+/* Takes @object. */
 static void
 set_object (SoupServerMessage *msg,
             guint              status,
@@ -128,7 +129,7 @@ set_object (SoupServerMessage *msg,
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
 
-  json_node_set_object (root, object);
+  json_node_take_object (root, object);
   set_json (msg, status, root);
 }
 
@@ -146,7 +147,7 @@ set_error (SoupServerMessage *msg,
   json_object_set_string_member (object, "message", message);
   json_object_set_int_member (data, "status", status);
   json_object_set_object_member (object, "data", data);
-  set_object (msg, status, object);
+  set_object (msg, status, g_steal_pointer (&object));
 }
 
 /* Who is asking: the user name when the password is right, "" without a
@@ -558,9 +559,10 @@ write_post (LiaTecServer      *self,
   if (existing == NULL || json_object_has_member (body, "slug"))
     {
       const char *wanted = get_string (body, "slug");
+      char *slug = make_slug (self, wanted != NULL ? wanted : get_string (post->fields, name_field), post);
 
       g_free (post->slug);
-      post->slug = make_slug (self, wanted != NULL ? wanted : get_string (post->fields, name_field), post);
+      post->slug = slug;
     }
   post->modified = next_modified (self);
 
@@ -624,7 +626,7 @@ list_posts (LiaTecServer      *self,
     }
   json_object_set_int_member (object, "total", total);
   json_object_set_int_member (object, "total_pages", (total + per_page - 1) / per_page);
-  set_object (msg, 200, object);
+  set_object (msg, 200, g_steal_pointer (&object));
 }
 
 static void
@@ -860,6 +862,25 @@ lia_tec_server_delay_next_create (LiaTecServer *self,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->delay_next_create_ms = delay_ms;
+}
+
+gint64
+lia_tec_server_add_venue (LiaTecServer *self,
+                          const char   *name)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  Post *post = g_new0 (Post, 1);
+
+  post->id = self->next_id++;
+  post->kind = POST_VENUE;
+  post->fields = json_object_new ();
+  json_object_set_string_member (post->fields, "venue", name);
+  post->slug = make_slug (self, name, post);
+  post->modified = next_modified (self);
+  g_hash_table_insert (self->posts, g_memdup2 (&post->id, sizeof post->id), post);
+  g_array_append_val (self->order, post->id);
+
+  return post->id;
 }
 
 static guint

@@ -36,6 +36,10 @@ const char   *lia_tec_server_get_url           (LiaTecServer *self);
 void          lia_tec_server_delay_next_create (LiaTecServer *self,
                                                 guint         delay_ms);
 
+/* A venue made on the site by hand: its id. */
+gint64        lia_tec_server_add_venue         (LiaTecServer *self,
+                                                const char   *name);
+
 /* Posts held, trashed ones left out (@include_trash FALSE). */
 guint         lia_tec_server_count_events      (LiaTecServer *self,
                                                 gboolean      include_trash);

@@ -571,6 +571,140 @@ test_deleted (Fixture       *fixture,
   g_assert_cmpuint (count_writes (fixture), ==, 0);
 }
 
+static GDateTime *
+get_year_later (gpointer user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_add_days (now, 400);
+}
+
+/* A year on, every event has ended before the target's window: what the
+ * site shows of them stays (a website keeps its past events). Trashing
+ * one of them still takes it off. */
+static void
+test_past_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) report = run (fixture);
+  g_autoptr(LiaPublishReport) later = NULL;
+  g_autoptr(LiaPublishReport) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS);
+
+  lia_store_set_clock (fixture->store, get_year_later, NULL);
+  lia_tec_server_reset_counts (fixture->server);
+  later = run (fixture);
+  g_assert_cmpint (later->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (later->plan->n_delete, ==, 0);
+  g_assert_cmpuint (later->plan->steps->len, ==, 0);
+  g_assert_cmpuint (count_writes (fixture), ==, 0);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, fixture->story_id, &error));
+  g_assert_no_error (error);
+  lia_tec_server_reset_counts (fixture->server);
+  trashed = run (fixture);
+  g_assert_cmpuint (trashed->plan->n_delete, ==, 1);
+  g_assert_cmpuint (lia_tec_server_count_requests (fixture->server, "DELETE"), ==, 1);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, FALSE), ==, N_ITEMS - 1);
+  g_assert_cmpuint (count_titled (fixture, "Story time"), ==, 0);
+}
+
+/* The site has venues already, over several pages of TEC's archive (50
+ * a page): the one named as ours is found on the second and reused. */
+static void
+test_existing_venues (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) report = NULL;
+  g_autoptr(JsonObject) story = NULL;
+  gint64 main_branch = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Branch %02u", i);
+
+      if (i == 55)
+        main_branch = lia_tec_server_add_venue (fixture->server, VENUE);
+      else
+        lia_tec_server_add_venue (fixture->server, name);
+    }
+
+  report = run (fixture);
+  g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (lia_tec_server_count_venues (fixture->server), ==, 60);
+  g_assert_cmpuint (lia_tec_server_count_organizers (fixture->server), ==, 1);
+  story = find_one_event (fixture, "Story time");
+  g_assert_cmpint (get_venue_id (story), ==, main_branch);
+}
+
+/* One date of the series moved an hour later: the same post, updated. */
+static void
+test_moved_date (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) report = run (fixture);
+  g_autoptr(LiaPublishReport) moved = NULL;
+  g_autoptr(LiaEvent) knitting = get_event (fixture, fixture->knitting_id);
+  g_autoptr(LiaEvent) override = lia_event_copy (knitting);
+  g_autoptr(GPtrArray) before = find_events (fixture, "Knitting circle");
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = g_strndup (lia_event_get_dtstart (knitting), 10);
+  g_autofree char *second_day = NULL;
+  g_autofree char *recurrence_id = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *expected = NULL;
+  gint64 post_id = 0;
+  GDate date;
+
+  g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
+
+  g_date_set_parse (&date, day);
+  g_assert_true (g_date_valid (&date));
+  g_date_add_days (&date, 7);
+  second_day = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date));
+  recurrence_id = g_strdup_printf ("%sT18:00:00", second_day);
+  start = g_strdup_printf ("%sT19:00:00", second_day);
+  end = g_strdup_printf ("%sT21:00:00", second_day);
+  expected = g_strdup_printf ("%s 19:00:00", second_day);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      JsonObject *event = g_ptr_array_index (before, i);
+      g_autofree char *old_start = g_strdup_printf ("%s 18:00:00", second_day);
+
+      if (g_strcmp0 (json_object_get_string_member (event, "start_date"), old_start) == 0)
+        post_id = json_object_get_int_member (event, "id");
+    }
+  g_assert_cmpint (post_id, >, 0);
+
+  lia_event_set_id (override, 0);
+  lia_event_set_uid (override, lia_event_get_uid (knitting));
+  lia_event_set_rrule (override, NULL);
+  lia_event_set_recurrence_of (override, fixture->knitting_id);
+  lia_event_set_recurrence_id (override, recurrence_id);
+  lia_event_set_dtstart (override, start);
+  lia_event_set_dtend (override, end);
+  g_assert_true (lia_store_save_event (fixture->store, override, &error));
+  g_assert_no_error (error);
+
+  lia_tec_server_reset_counts (fixture->server);
+  moved = run (fixture);
+  g_assert_cmpint (moved->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (moved->plan->n_update, ==, 1);
+  g_assert_cmpuint (moved->plan->n_create + moved->plan->n_delete, ==, 0);
+  g_assert_cmpuint (count_writes (fixture), ==, 1);
+  after = lia_tec_server_dup_event (fixture->server, post_id);
+  g_assert_cmpstr (json_object_get_string_member (after, "start_date"), ==, expected);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, TRUE), ==, N_ITEMS);
+}
+
 static void
 test_unauthorized (Fixture       *fixture,
                    gconstpointer  data)
@@ -694,6 +828,32 @@ test_timeout_create (Fixture       *fixture,
   g_assert_cmpint (story_id, ==, g_array_index (ids, gint64, 0));
 }
 
+/* With retries, the same run finds its own create by slug. */
+static void
+test_timeout_retried (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) report = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, fixture->knitting_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, fixture->sale_id, &error));
+  g_assert_no_error (error);
+
+  fixture->options.timeout_seconds = 1;
+  fixture->options.max_attempts = 3;
+  lia_tec_server_delay_next_create (fixture->server, 3000);
+  report = run (fixture);
+  g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (report->n_done, ==, 1);
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, TRUE), ==, 1);
+  /* The lost create, then the update of what it left. */
+  bodies = lia_tec_server_dup_event_bodies (fixture->server);
+  g_assert_cmpuint (bodies->len, ==, 2);
+}
+
 static void
 test_conflict (Fixture       *fixture,
                gconstpointer  data)
@@ -703,8 +863,13 @@ test_conflict (Fixture       *fixture,
   g_autoptr(LiaEvent) story = get_event (fixture, fixture->story_id);
   g_autoptr(JsonObject) before = find_one_event (fixture, "Story time");
   g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) resolved = NULL;
+  g_autoptr(LiaPublishReport) settled = NULL;
   g_autoptr(GHashTable) records = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autofree char *item = NULL;
   const LiaPublishLogLine *line;
   gint64 id = json_object_get_int_member (before, "id");
   GHashTableIter iter;
@@ -734,8 +899,42 @@ test_conflict (Fixture       *fixture,
   g_assert_no_error (error);
   g_hash_table_iter_init (&iter, records);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    n_conflicts += ((LiaPublishRecord *)value)->state == LIA_PUBLISH_STATE_CONFLICT;
+    {
+      LiaPublishRecord *record = value;
+
+      if (record->state == LIA_PUBLISH_STATE_CONFLICT)
+        {
+          n_conflicts++;
+          item = g_strdup (record->item);
+        }
+    }
   g_assert_cmpuint (n_conflicts, ==, 1);
+
+  /* Both copies, theirs read from the site... */
+  g_assert_true (lia_publish_fetch_conflict (fixture->store, fixture->target, item, &fixture->options,
+                                             &ours, &theirs, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (ours, NULL), "Story time at ten thirty"));
+  g_assert_nonnull (theirs);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs));
+
+    g_assert_nonnull (strstr (text, "Story time (edited on the site)"));
+  }
+
+  /* ...then ours kept, knowingly: the same post now says ours. */
+  g_assert_true (lia_publish_resolve (fixture->store, fixture->target, item, LIA_RESOLVE_KEEP_OURS,
+                                      &fixture->options, NULL, &error));
+  g_assert_no_error (error);
+  resolved = lia_tec_server_dup_event (fixture->server, id);
+  g_assert_cmpstr (json_object_get_string_member (resolved, "title"), ==, "Story time at ten thirty");
+  g_assert_cmpuint (lia_tec_server_count_events (fixture->server, TRUE), ==, N_ITEMS);
+
+  lia_tec_server_reset_counts (fixture->server);
+  settled = run (fixture);
+  g_assert_cmpint (settled->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (settled->plan->steps->len, ==, 0);
+  g_assert_cmpuint (count_writes (fixture), ==, 0);
 }
 
 /* Markup a user typed reaches the site as text, in the title and the
@@ -790,10 +989,14 @@ main (int   argc,
   g_test_add ("/publish-tec/change-one", Fixture, NULL, fixture_setup, test_change_one, fixture_teardown);
   g_test_add ("/publish-tec/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add ("/publish-tec/deleted", Fixture, NULL, fixture_setup, test_deleted, fixture_teardown);
+  g_test_add ("/publish-tec/past-kept", Fixture, NULL, fixture_setup, test_past_kept, fixture_teardown);
+  g_test_add ("/publish-tec/existing-venues", Fixture, NULL, fixture_setup, test_existing_venues, fixture_teardown);
+  g_test_add ("/publish-tec/moved-date", Fixture, NULL, fixture_setup, test_moved_date, fixture_teardown);
   g_test_add ("/publish-tec/unauthorized", Fixture, NULL, fixture_setup, test_unauthorized, fixture_teardown);
   g_test_add ("/publish-tec/forbidden", Fixture, NULL, fixture_setup, test_forbidden, fixture_teardown);
   g_test_add ("/publish-tec/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/publish-tec/timeout-create", Fixture, NULL, fixture_setup, test_timeout_create, fixture_teardown);
+  g_test_add ("/publish-tec/timeout-retried", Fixture, NULL, fixture_setup, test_timeout_retried, fixture_teardown);
   g_test_add ("/publish-tec/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/publish-tec/script-inert", Fixture, NULL, fixture_setup, test_script_inert, fixture_teardown);
 

@@ -110,7 +110,7 @@ check_unchanged (LiaFolderPublisher    *self,
 
   path = g_file_get_path (file);
   g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT,
-               _("“%s” was changed by someone else since it was last published"),
+               _("Someone changed %s since Liaison last wrote it."),
                path);
   return FALSE;
 }
@@ -135,17 +135,17 @@ set_io_error (GError        **error,
   switch (operation)
     {
     case FILE_WRITE:
-      what = g_strdup_printf (_("Could not write “%s”"), path);
+      what = g_strdup_printf (_("Could not write %s"), path);
       break;
     case FILE_REMOVE:
-      what = g_strdup_printf (_("Could not remove “%s”"), path);
+      what = g_strdup_printf (_("Could not remove %s"), path);
       break;
     case FILE_READ:
     default:
-      what = g_strdup_printf (_("Could not read “%s”"), path);
+      what = g_strdup_printf (_("Could not read %s"), path);
       break;
     }
-  g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_FAILED, "%s: %s", what, io_error->message);
+  g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_FAILED, "%s: %s.", what, io_error->message);
   g_error_free (io_error);
   return FALSE;
 }
@@ -182,20 +182,20 @@ lia_folder_publisher_prepare (LiaPublisher  *publisher,
           return FALSE;
         }
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("The folder “%s” of “%s” does not exist"), path, self->target->name);
+                   _("the folder %s does not exist. Check the target’s folder, or create it."), path);
       return FALSE;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("“%s” of “%s” is not a folder"), path, self->target->name);
+                   _("%s is not a folder."), path);
       return FALSE;
     }
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
       && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("The folder “%s” of “%s” cannot be written to"), path, self->target->name);
+                   _("Liaison may not write into the folder %s."), path);
       return FALSE;
     }
 

@@ -18,6 +18,7 @@
 
 #define DEFAULT_TIMEOUT 30
 #define MAX_CONNECTIONS 8
+#define MAX_REDIRECTS 5
 
 struct _LiaHttp
 {
@@ -185,6 +186,19 @@ lia_http_resolve (const char *base,
   return g_uri_to_string (uri);
 }
 
+static gboolean
+same_origin (const char *a,
+             const char *b)
+{
+  g_autoptr(GUri) ua = g_uri_parse (a, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GUri) ub = g_uri_parse (b, SOUP_HTTP_URI_FLAGS, NULL);
+
+  return ua != NULL && ub != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (ua), g_uri_get_host (ub)) == 0 &&
+         g_uri_get_port (ua) == g_uri_get_port (ub);
+}
+
 static char *
 path_of (const char *url)
 {
@@ -246,36 +260,77 @@ lia_http_send (LiaHttp             *self,
   g_autofree char *absolute = NULL;
   g_autoptr(GError) local_error = NULL;
   SoupMessageHeaders *request_headers;
-  GBytes *response;
+  GBytes *response = NULL;
   goffset expected;
 
   g_return_val_if_fail (LIA_IS_HTTP (self), NULL);
   g_return_val_if_fail (method != NULL && url != NULL, NULL);
 
   absolute = lia_http_resolve (self->base_url, url);
-  if (!(message = soup_message_new (method, absolute)))
-    {
-      g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_FAILED,
-                   _("“%s” is not a web address."), absolute);
-      return NULL;
-    }
 
-  request_headers = soup_message_get_request_headers (message);
-  /* Up front, so that a 401 never makes libsoup re-send a PUT without its
-   * body (libsoup 3.2.3; see ENVIRONMENT.md). */
-  if (self->authorization != NULL)
-    soup_message_headers_replace (request_headers, "Authorization", self->authorization);
-  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
-    soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (message, content_type, body);
-
-  g_atomic_int_inc (&self->n_requests);
-  response = soup_session_send_and_read (self->session, message, cancellable, &local_error);
-  if (response == NULL)
+  /* Redirects are followed here, not by libsoup: it follows them only for
+   * GET-like methods (a PUT answered 307 would look done without being
+   * stored) and stalls on a PROPFIND with a body. 307/308 repeat the
+   * request with its body; 303 turns it into a GET. */
+  for (guint hops = 0;; hops++)
     {
-      set_transport_error (error, g_steal_pointer (&local_error), method, absolute);
-      return NULL;
+      const char *location;
+      guint status;
+
+      g_clear_object (&message);
+      if (!(message = soup_message_new (method, absolute)))
+        {
+          g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_FAILED,
+                       _("“%s” is not a web address."), absolute);
+          return NULL;
+        }
+      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+
+      request_headers = soup_message_get_request_headers (message);
+      /* Up front, so that a 401 never makes libsoup re-send a PUT without
+       * its body (libsoup 3.2.3; see ENVIRONMENT.md); and only to the
+       * target's own server. */
+      if (self->authorization != NULL && same_origin (self->base_url, absolute))
+        soup_message_headers_replace (request_headers, "Authorization", self->authorization);
+      for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+        soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
+      if (body != NULL)
+        soup_message_set_request_body_from_bytes (message, content_type, body);
+
+      g_atomic_int_inc (&self->n_requests);
+      g_clear_pointer (&response, g_bytes_unref);
+      response = soup_session_send_and_read (self->session, message, cancellable, &local_error);
+      if (response == NULL)
+        {
+          set_transport_error (error, g_steal_pointer (&local_error), method, absolute);
+          return NULL;
+        }
+
+      status = soup_message_get_status (message);
+      location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      if (!SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_NOT_MODIFIED ||
+          location == NULL || hops >= MAX_REDIRECTS)
+        break;
+
+      {
+        g_autofree char *next = lia_http_resolve (absolute, location);
+
+        if (g_str_has_prefix (absolute, "https:") && !g_str_has_prefix (next, "https:"))
+          {
+            g_bytes_unref (response);
+            g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_INSECURE,
+                         _("The server sent Liaison from https to an insecure address (%s); nothing was sent "
+                           "there."), next);
+            return NULL;
+          }
+        g_free (absolute);
+        absolute = g_steal_pointer (&next);
+      }
+      if (status == SOUP_STATUS_SEE_OTHER && g_strcmp0 (method, "HEAD") != 0)
+        {
+          method = "GET";
+          body = NULL;
+        }
     }
 
   /* A body cut short by a closed connection: libsoup may hand back what
@@ -310,7 +365,7 @@ lia_http_check_status (SoupMessage  *message,
   g_return_val_if_fail (SOUP_IS_MESSAGE (message), FALSE);
 
   status = soup_message_get_status (message);
-  if (status >= 200 && status < 400)
+  if ((status >= 200 && status < 300) || status == SOUP_STATUS_NOT_MODIFIED)
     return TRUE;
 
   method = soup_message_get_method (message);
@@ -346,6 +401,13 @@ lia_http_check_status (SoupMessage  *message,
       break;
     }
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_REFUSED,
+                   _("The server kept sending %s %s elsewhere (%u %s); check the target’s address."),
+                   method, path, status, reason);
+      return FALSE;
+    }
   /* Below 100: libsoup's own failures, treated as passing. */
   if (status >= 500 || status < 100)
     g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_TRANSIENT,

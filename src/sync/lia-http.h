@@ -35,7 +35,9 @@ guint        lia_http_get_n_requests (LiaHttp      *self);
 /* Sends @method to @url (absolute, or relative to the base URL) with
  * @body (NULL: none) of @content_type, and @headers (NULL-terminated
  * name, value pairs; NULL: none), blocking. Basic credentials go in the
- * first request, so libsoup never re-sends a body after a 401. Returns the
+ * first request (to the target's own host only), so libsoup never re-sends
+ * a body after a 401. Redirects are followed here for every method (307
+ * and 308 with the body, 303 as a GET), never from https to http. Returns the
  * response body (never NULL on success) and sets *@message_out (may be
  * NULL) to the message for its status and headers. Transport failures:
  * refused, reset, timeout, a cut-short body → LIA_PUBLISH_ERROR_TRANSIENT;
@@ -51,7 +53,8 @@ GBytes      *lia_http_send          (LiaHttp       *self,
                                      GCancellable  *cancellable,
                                      GError       **error);
 
-/* 2xx (and 3xx the session did not follow) → TRUE; 401/403 → AUTH;
+/* 2xx and 304 → TRUE; a redirect still there after lia_http_send()
+ * followed five → REFUSED; 401/403 → AUTH;
  * 412 → CONFLICT; 408, 429, 5xx → TRANSIENT; another 4xx → REFUSED, each
  * with a message that says the method, the URL's path and the status. */
 gboolean     lia_http_check_status  (SoupMessage   *message,

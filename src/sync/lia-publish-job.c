@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lia-ical.h"
@@ -131,6 +132,116 @@ publisher_for (const LiaTarget          *target,
   return publisher;
 }
 
+static gboolean
+add_uids (LiaDatabase  *database,
+          GArray       *ids,
+          GHashTable   *uids,
+          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (ids->len == 0)
+    return TRUE;
+  if (!(stmt = lia_database_prepare (database, "SELECT uid FROM event WHERE id = ?1", error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_add (uids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      else if (rc != SQLITE_DONE)
+        return lia_database_set_error_from_sqlite (database, rc, error);
+    }
+
+  return TRUE;
+}
+
+/* An item key is a uid, or (one post per date) "uid@YYYYMMDDTHHMMSSZ":
+ * splits off the date, if there is one. */
+static char *
+split_item_key (const char *key,
+                gint64     *start_utc)
+{
+  const char *at = strrchr (key, '@');
+  int y, mo, d, h, mi, se;
+  char z;
+
+  *start_utc = 0;
+  if (at != NULL && strlen (at + 1) == 16 &&
+      sscanf (at + 1, "%4d%2d%2dT%2d%2d%2d%c", &y, &mo, &d, &h, &mi, &se, &z) == 7 && z == 'Z')
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_utc (y, mo, d, h, mi, se);
+
+      if (when != NULL)
+        {
+          *start_utc = g_date_time_to_unix (when);
+          return g_strndup (key, at - key);
+        }
+    }
+
+  return g_strdup (key);
+}
+
+/* What a target published of an event stays when the event merely grew
+ * old (ended before the target's window): a website keeps its past
+ * events. Only a change of the event — trashed, unpromoted, a date taken
+ * away — removes it. */
+static gboolean
+keep_past_items (LiaStore         *store,
+                 const LiaTarget  *target,
+                 GArray           *selected,
+                 LiaPublishPlan   *plan,
+                 GError          **error)
+{
+  LiaDatabase *database = lia_store_get_database (store);
+  gint64 now = store_now (store);
+  gint64 window_start = now - (gint64)target->past_days * 86400;
+  g_autoptr(GArray) past = NULL;
+  g_autoptr(GHashTable) current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) aged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_delete = 0;
+
+  if (plan->n_delete == 0)
+    return TRUE;
+  if (!(past = lia_target_select_past_event_ids (target, database, now, error)) ||
+      !add_uids (database, selected, current, error) ||
+      !add_uids (database, past, aged, error))
+    return FALSE;
+
+  for (guint i = 0; i < plan->steps->len;)
+    {
+      LiaPublishStep *step = g_ptr_array_index (plan->steps, i);
+      g_autofree char *uid = NULL;
+      gint64 start_utc;
+      gboolean keep = FALSE;
+
+      if (step->action != LIA_PUBLISH_DELETE || step->record->item_kind != LIA_PUBLISH_ITEM_EVENT)
+        {
+          i++;
+          continue;
+        }
+      uid = split_item_key (step->record->item, &start_utc);
+      if (start_utc == 0)
+        keep = g_hash_table_contains (aged, uid);
+      else
+        keep = start_utc < window_start &&
+               (g_hash_table_contains (aged, uid) || g_hash_table_contains (current, uid));
+
+      if (keep)
+        g_ptr_array_remove_index (plan->steps, i);
+      else
+        {
+          n_delete++;
+          i++;
+        }
+    }
+  plan->n_delete = n_delete;
+
+  return TRUE;
+}
+
 static LiaPublishPlan *
 compute_plan (LiaStore         *store,
               const LiaTarget  *target,
@@ -140,6 +251,7 @@ compute_plan (LiaStore         *store,
   LiaDatabase *database = lia_store_get_database (store);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) records = NULL;
+  g_autoptr(LiaPublishPlan) plan = NULL;
   GPtrArray *items;
 
   if (!(ids = lia_target_select_event_ids (target, database, store_now (store), error)))
@@ -152,7 +264,11 @@ compute_plan (LiaStore         *store,
       return NULL;
     }
 
-  return lia_publish_plan_diff (target, items, records);
+  plan = lia_publish_plan_diff (target, items, records);
+  if (!keep_past_items (store, target, ids, plan, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
 }
 
 LiaPublishPlan *

@@ -475,11 +475,12 @@ lia_target_list (LiaDatabase  *database,
 /* A series is in the window when any date of it is: it started before the
  * window's end and its last date ends after the window's start (an endless
  * series has no last end). */
-GArray *
-lia_target_select_event_ids (const LiaTarget  *self,
-                             LiaDatabase      *database,
-                             gint64            now,
-                             GError          **error)
+static GArray *
+select_event_ids (const LiaTarget  *self,
+                  LiaDatabase      *database,
+                  gint64            now,
+                  gboolean          past,
+                  GError          **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -495,8 +496,10 @@ lia_target_select_event_ids (const LiaTarget  *self,
                           "SELECT e.id FROM event AS e"
                           " WHERE e.deleted_at IS NULL AND e.recurrence_of IS NULL"
                           " AND e.promote = 1 AND (e.channels & %d) <> 0"
-                          " AND e.start_utc < ?1 AND (e.last_end_utc IS NULL OR e.last_end_utc > ?2)",
-                          LIA_CHANNEL_WEBSITE);
+                          " AND %s",
+                          LIA_CHANNEL_WEBSITE,
+                          past ? "e.last_end_utc <= ?2 AND ?1 = ?1"
+                               : "e.start_utc < ?1 AND (e.last_end_utc IS NULL OR e.last_end_utc > ?2)");
 
   /* Drafts are never published, whatever the options say. */
   g_string_append (sql, " AND e.status IN (");
@@ -571,4 +574,22 @@ lia_target_select_event_ids (const LiaTarget  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+GArray *
+lia_target_select_event_ids (const LiaTarget  *self,
+                             LiaDatabase      *database,
+                             gint64            now,
+                             GError          **error)
+{
+  return select_event_ids (self, database, now, FALSE, error);
+}
+
+GArray *
+lia_target_select_past_event_ids (const LiaTarget  *self,
+                                  LiaDatabase      *database,
+                                  gint64            now,
+                                  GError          **error)
+{
+  return select_event_ids (self, database, now, TRUE, error);
 }

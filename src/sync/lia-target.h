@@ -104,6 +104,14 @@ GArray      *lia_target_select_event_ids  (const LiaTarget *self,
                                            gint64          now,
                                            GError        **error);
 
+/* The events the target would get but that ended before its window:
+ * what it published of them stays on the server (a website keeps its past
+ * events), so the plan does not remove them. */
+GArray      *lia_target_select_past_event_ids (const LiaTarget *self,
+                                               LiaDatabase    *database,
+                                               gint64          now,
+                                               GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaTarget, lia_target_free)
 
 G_END_DECLS

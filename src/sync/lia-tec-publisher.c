@@ -7,11 +7,14 @@
  * Password (HTTP Basic, which lia-http sends with the first request and
  * refuses over plain HTTP except to loopback).
  *
- * What this relies on, from The Events Calendar's documentation ("The
- * Events Calendar REST API Reference" / "Introduction to The Events
- * Calendar REST API" knowledge-base pages, and the plugin's Swagger
- * definitions served at /wp-json/tribe/events/v1/doc) and WordPress's
- * ("Application Passwords" in the REST API handbook's Authentication page):
+ * What this relies on: The Events Calendar's knowledge-base pages "The
+ * Events Calendar REST API Reference" and "Using The Events Calendar REST
+ * API"; the Swagger definitions each site serves at
+ * /wp-json/tribe/events/v1/doc, as the plugin writes them (its
+ * src/Tribe/REST/V1/Endpoints/Single_Event.php and Archive_Venue.php and
+ * the route registration of events/by-slug were read for the statuses
+ * below); and the WordPress REST API Handbook's "Authentication" page
+ * ("Basic Authentication with Application Passwords", WordPress 5.6+):
  * - POST /events creates (201), POST or PUT /events/{id} updates (200:
  *   the route is WP_REST_Server::EDITABLE), DELETE /events/{id} moves the
  *   post to the trash (200) and answers 410 when it is there already;
@@ -38,8 +41,16 @@
  *
  * TEC's event status ("scheduled", "canceled", "postponed") is not a field
  * of the v1 REST API, so a cancelled date stays published ("publish"),
- * its title prefixed with "CANCELED: " (what TEC itself shows), and so
- * does a postponed one with "POSTPONED: ".
+ * its title prefixed with "CANCELED: " (TEC's own spelling), and so does
+ * a postponed one with "POSTPONED: ": a visitor who saw the date learns
+ * it is off, and a search engine that indexed the page finds it updated.
+ *
+ * An item's content is the body sent, except that the venue and the
+ * organizer (the partner, or the library for its own events) are named in
+ * a private member, "_liaison", which apply() replaces by their ids:
+ * each is created once (POST /venues, /organizers, under a lock) when the
+ * site has none by that name, and the content does not depend on ids one
+ * site gave.
  *
  * The remote copy changed under us when its modified_utc differs from the
  * one recorded at our last write (kept as the record's ETag): the update
@@ -64,6 +75,8 @@
 #define JSON_TYPE "application/json"
 #define SLUG_MAX 60
 #define MAX_PAGES 1000
+/* The most TEC gives in one page of an archive. */
+#define PER_PAGE 50
 
 G_DECLARE_FINAL_TYPE (LiaTecPublisher, lia_tec_publisher, LIA, TEC_PUBLISHER, GObject)
 
@@ -615,15 +628,18 @@ load_linked (LiaTecPublisher   *self,
              GError           **error)
 {
   static const guint accepted[] = { SOUP_STATUS_NOT_FOUND, 0 };
-  g_autofree char *url = dup_api_url (self, "%s?per_page=50", kind->endpoint);
+  gboolean more = TRUE;
 
-  for (guint page = 0; url != NULL && page < MAX_PAGES; page++)
+  /* Pages asked for by number rather than by following next_rest_url:
+   * a site behind a proxy may write its own address there with http://,
+   * or with another host, where the credentials must not go. */
+  for (guint page = 1; more && page <= MAX_PAGES; page++)
     {
+      g_autofree char *url = dup_api_url (self, "%s?per_page=%u&page=%u", kind->endpoint, PER_PAGE, page);
       g_autoptr(SoupMessage) message = NULL;
       g_autoptr(JsonNode) answer = NULL;
       JsonObject *object;
       JsonArray *posts;
-      const char *next;
 
       if (!(message = send_json (self, "GET", url, NULL, accepted, &answer, cancellable, error)))
         return FALSE;
@@ -635,22 +651,17 @@ load_linked (LiaTecPublisher   *self,
       posts = get_array_member (object, kind->endpoint);
       for (guint i = 0; posts != NULL && i < json_array_get_length (posts); i++)
         {
-          JsonObject *post = json_array_get_object_element (posts, i);
-          const char *name;
-          gint64 id;
+          JsonNode *node = json_array_get_element (posts, i);
+          JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *name = post != NULL ? get_string_member (post, kind->name_field) : NULL;
+          gint64 id = post != NULL ? get_id_member (post) : 0;
 
-          if (post == NULL)
-            continue;
-          name = get_string_member (post, kind->name_field);
-          id = get_id_member (post);
           /* The first of two posts with one name wins, every run alike. */
           if (!is_blank (name) && id > 0 && !g_hash_table_contains (table, name))
             g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
         }
 
-      next = get_string_member (object, "next_rest_url");
-      g_free (url);
-      url = is_blank (next) ? NULL : g_strdup (next);
+      more = !is_blank (get_string_member (object, "next_rest_url"));
     }
 
   return TRUE;

@@ -8,7 +8,7 @@
  * else changed answers 412 and becomes a conflict instead of being
  * overwritten.
  *
- * Two servers' habits shape this file:
+ * What servers do shapes this file:
  * - Apache gives a weak ETag (W/"...") for a file written in the current
  *   second, and a weak ETag never matches If-Match. We keep only strong
  *   ETags; an update without one first reads the file back and compares
@@ -22,15 +22,13 @@
  *   lost gets 412: the file is read back, and when it already holds what
  *   we send the step is done, not a conflict (the job does this for
  *   creates through fetch_remote, this file for updates).
- * - libsoup follows redirects only for safe methods; a PUT, DELETE or
- *   MKCOL answered 301, 302, 307 or 308 is sent again to the new address.
+ * - Redirects (a moved folder) are followed by lia_http_send() for every
+ *   method; the record keeps the address that answered.
  */
 
 #define G_LOG_DOMAIN "lia-webdav-publisher"
 
 #include "config.h"
-
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -58,17 +56,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaWebdavPublisher, lia_webdav_publisher, G_TYPE_
                                G_IMPLEMENT_INTERFACE (LIA_TYPE_PUBLISHER,
                                                       lia_webdav_publisher_iface_init))
 
-/* As many as libsoup follows for GET. */
-#define MAX_REDIRECTS 5
-
-static const char *propfind_body =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-  "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>\n";
-
-/* lia_http_send(), following redirects of the methods libsoup does not
- * follow itself (it re-sends only safe ones: GET, HEAD, PROPFIND): a PUT
- * answered 307 has not been stored, whatever lia_http_check_status() says
- * of a 3xx. *@url_out is where the request was answered. */
+/* lia_http_send(), which follows redirects for every method; *@url_out
+ * is where the request was finally answered (a moved folder). */
 static GBytes *
 send_following (LiaWebdavPublisher  *self,
                 const char          *method,
@@ -81,49 +70,14 @@ send_following (LiaWebdavPublisher  *self,
                 GCancellable        *cancellable,
                 GError             **error)
 {
-  g_autofree char *current = g_strdup (url);
+  GBytes *response;
 
-  for (guint hops = 0;; hops++)
-    {
-      g_autoptr(SoupMessage) message = NULL;
-      g_autoptr(GBytes) response = NULL;
-      const char *location;
-      guint status;
+  response = lia_http_send (self->http, method, url, headers, body, content_type,
+                            message_out, cancellable, error);
+  if (response != NULL && url_out != NULL)
+    *url_out = g_uri_to_string (soup_message_get_uri (*message_out));
 
-      response = lia_http_send (self->http, method, current, headers, body, content_type,
-                                &message, cancellable, error);
-      if (response == NULL)
-        return NULL;
-
-      status = soup_message_get_status (message);
-      location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
-      if (!SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_NOT_MODIFIED)
-        {
-          *message_out = g_steal_pointer (&message);
-          if (url_out != NULL)
-            *url_out = g_steal_pointer (&current);
-          return g_steal_pointer (&response);
-        }
-
-      if (location == NULL || hops >= MAX_REDIRECTS
-          || (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_FOUND
-              && status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT))
-        {
-          g_autoptr(GUri) uri = g_uri_parse (current, G_URI_FLAGS_NONE, NULL);
-
-          g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_REFUSED,
-                       _("The server sent %s %s elsewhere too often or without saying where (%u)."),
-                       method, uri != NULL ? g_uri_get_path (uri) : current, status);
-          return NULL;
-        }
-
-      {
-        char *next = lia_http_resolve (current, location);
-
-        g_free (current);
-        current = next;
-      }
-    }
+  return response;
 }
 
 static char *
@@ -221,7 +175,7 @@ set_conflict (GError     **error,
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
   g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT,
-               _("“%s” was changed on the server since it was last published"),
+               _("Someone changed %s on the server since Liaison last published it."),
                uri != NULL ? g_uri_get_path (uri) : url);
 }
 
@@ -378,11 +332,13 @@ lia_webdav_publisher_prepare (LiaPublisher  *publisher,
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(SoupMessage) mkcol = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GBytes) request = g_bytes_new_static (propfind_body, strlen (propfind_body));
   const char * const headers[] = { "Depth", "0", NULL };
 
-  body = lia_http_send (self->http, "PROPFIND", self->folder_url, headers, request,
-                        "application/xml; charset=utf-8", &message, cancellable, error);
+  /* Without a body (all properties, RFC 4918 9.1: one resource at Depth
+   * 0): libsoup 3.2 follows a redirect of a PROPFIND, but re-sending a
+   * body after one hangs until the timeout. */
+  body = lia_http_send (self->http, "PROPFIND", self->folder_url, headers, NULL, NULL,
+                        &message, cancellable, error);
   if (body == NULL)
     return FALSE;
   if (!is_status (message, SOUP_STATUS_NOT_FOUND))
@@ -403,8 +359,8 @@ lia_webdav_publisher_prepare (LiaPublisher  *publisher,
       || is_status (mkcol, SOUP_STATUS_METHOD_NOT_ALLOWED))
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("The folder %s of “%s” does not exist and could not be made (%u %s)"),
-                   self->folder_url, self->target->name,
+                   _("the folder %s does not exist and the server would not create it (%u %s)."),
+                   self->folder_url,
                    soup_message_get_status (mkcol), soup_message_get_reason_phrase (mkcol));
       return FALSE;
     }
@@ -451,7 +407,7 @@ lia_webdav_publisher_fetch_remote (LiaPublisher            *publisher,
       g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
-                   _("“%s” is no longer on the server"),
+                   _("%s is no longer on the server."),
                    uri != NULL ? g_uri_get_path (uri) : url);
       return NULL;
     }
