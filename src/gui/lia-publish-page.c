@@ -680,11 +680,14 @@ describe_plan (const LiaPublishPlan *plan)
   g_autofree char *changes = NULL;
 
   if (plan->n_create > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u to create"), plan->n_create));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to create", "%u to create", plan->n_create),
+                                             plan->n_create));
   if (plan->n_update > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u to update"), plan->n_update));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to update", "%u to update", plan->n_update),
+                                             plan->n_update));
   if (plan->n_delete > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u to remove"), plan->n_delete));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to remove", "%u to remove", plan->n_delete),
+                                             plan->n_delete));
   if (plan->n_conflict > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict to resolve",
                                                           "%u conflicts to resolve", plan->n_conflict),
@@ -1085,11 +1088,11 @@ describe_report (const LiaTarget        *target,
   count_done (report, &created, &updated, &removed);
 
   if (created > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u created"), created));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u created", "%u created", created), created));
   if (updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u updated"), updated));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", updated), updated));
   if (removed > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u removed"), removed));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", removed), removed));
   if (report->n_conflicts > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
                                                           report->n_conflicts),
