@@ -49,6 +49,7 @@ typedef struct
 {
   LiaPublishWork   *work;
   char             *item;
+  gboolean          fetch;   /* read both versions, rather than resolve */
   LiaResolveChoice  choice;
   GBytes           *ours;    /* out */
   GBytes           *theirs;  /* out */
@@ -195,11 +196,12 @@ scroll_to_line (GtkTextView *view,
   gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick_cb, NULL, NULL);
 }
 
+/* Reads both versions (job->fetch) or resolves the conflict. */
 static void
-fetch_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+conflict_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   Job *job = task_data;
   g_autoptr(LiaStore) store = NULL;
@@ -210,8 +212,10 @@ fetch_thread (GTask        *task,
   _lia_publish_work_init_options (job->work, &options);
 
   if (!(store = _lia_publish_work_open_store (job->work, &error)) ||
-      !lia_publish_fetch_conflict (store, job->work->target, job->item, &options,
-                                   &job->ours, &job->theirs, cancellable, &error))
+      (job->fetch && !lia_publish_fetch_conflict (store, job->work->target, job->item, &options,
+                                                  &job->ours, &job->theirs, cancellable, &error)) ||
+      (!job->fetch && !lia_publish_resolve (store, job->work->target, job->item, job->choice, &options,
+                                            cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -269,30 +273,6 @@ fetch_cb (GObject      *object,
 }
 
 static void
-resolve_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(LiaStore) store = NULL;
-  LiaPublishOptions options;
-  GError *error = NULL;
-
-  _lia_publish_work_find_password (job->work, cancellable);
-  _lia_publish_work_init_options (job->work, &options);
-
-  if (!(store = _lia_publish_work_open_store (job->work, &error)) ||
-      !lia_publish_resolve (store, job->work->target, job->item, job->choice, &options, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 resolve_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -328,7 +308,7 @@ resolve (LiaConflictDialog *self,
 
   g_task_set_source_tag (task, resolve);
   g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, resolve_thread);
+  g_task_run_in_thread (task, conflict_thread);
 }
 
 static void
@@ -427,6 +407,7 @@ lia_conflict_dialog_new (GtkWindow       *parent,
   LiaConflictDialog *self;
   g_autoptr(GTask) task = NULL;
   g_autofree char *explanation = NULL;
+  Job *job;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
@@ -450,8 +431,10 @@ lia_conflict_dialog_new (GtkWindow       *parent,
 
   task = g_task_new (self, self->cancellable, fetch_cb, NULL);
   g_task_set_source_tag (task, lia_conflict_dialog_new);
-  g_task_set_task_data (task, job_new (self), job_free);
-  g_task_run_in_thread (task, fetch_thread);
+  job = job_new (self);
+  job->fetch = TRUE;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, conflict_thread);
 
   return self;
 }

@@ -233,6 +233,40 @@ describe_state (LiaPublishPage         *self,
   return g_strjoinv (" · ", (char **)parts->pdata);
 }
 
+static const char *
+target_icon_name (LiaTargetKind kind)
+{
+  switch (kind)
+    {
+    case LIA_TARGET_FOLDER:
+      return "folder-symbolic";
+    case LIA_TARGET_CALDAV:
+      return "x-office-calendar-symbolic";
+    case LIA_TARGET_WEBDAV:
+      return "folder-remote-symbolic";
+    case LIA_TARGET_TEC:
+    default:
+      return "web-browser-symbolic";
+    }
+}
+
+static const char *
+action_icon_name (LiaPublishAction action)
+{
+  switch (action)
+    {
+    case LIA_PUBLISH_CREATE:
+      return "list-add-symbolic";
+    case LIA_PUBLISH_UPDATE:
+      return "document-edit-symbolic";
+    case LIA_PUBLISH_DELETE:
+      return "user-trash-symbolic";
+    case LIA_PUBLISH_CONFLICT:
+    default:
+      return "dialog-warning-symbolic";
+    }
+}
+
 static GtkWidget *
 create_target_row (LiaPublishPage  *self,
                    const LiaTarget *target)
@@ -275,22 +309,7 @@ create_target_row (LiaPublishPage  *self,
   gtk_widget_set_name (row, target->name);
   g_object_set_data_full (G_OBJECT (row), "lia-state", g_strdup (state), g_free);
 
-  switch (target->kind)
-    {
-    case LIA_TARGET_FOLDER:
-      icon = gtk_image_new_from_icon_name ("folder-symbolic");
-      break;
-    case LIA_TARGET_CALDAV:
-      icon = gtk_image_new_from_icon_name ("x-office-calendar-symbolic");
-      break;
-    case LIA_TARGET_WEBDAV:
-      icon = gtk_image_new_from_icon_name ("folder-remote-symbolic");
-      break;
-    case LIA_TARGET_TEC:
-    default:
-      icon = gtk_image_new_from_icon_name ("web-browser-symbolic");
-      break;
-    }
+  icon = gtk_image_new_from_icon_name (target_icon_name (target->kind));
   if (needs_human)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
@@ -731,23 +750,9 @@ create_step_row (const LiaPublishStep *step)
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lia_publish_action_get_label (step->action));
 
-  switch (step->action)
-    {
-    case LIA_PUBLISH_CREATE:
-      icon = gtk_image_new_from_icon_name ("list-add-symbolic");
-      break;
-    case LIA_PUBLISH_UPDATE:
-      icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
-      break;
-    case LIA_PUBLISH_DELETE:
-      icon = gtk_image_new_from_icon_name ("user-trash-symbolic");
-      break;
-    case LIA_PUBLISH_CONFLICT:
-    default:
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-      break;
-    }
+  icon = gtk_image_new_from_icon_name (action_icon_name (step->action));
+  if (step->action == LIA_PUBLISH_CONFLICT)
+    gtk_widget_add_css_class (icon, "warning");
   gtk_widget_set_tooltip_text (icon, lia_publish_action_get_label (step->action));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
