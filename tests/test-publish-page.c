@@ -20,6 +20,7 @@
 #include "lia-attention.h"
 #include "lia-conflict-dialog.h"
 #include "lia-database.h"
+#include "lia-publish-job.h"
 #include "lia-publish-page.h"
 #include "lia-publish-plan.h"
 #include "lia-settings.h"
@@ -583,6 +584,57 @@ test_publish_page_failure (Fixture       *fixture,
   g_assert_null (find_widget (today, has_today_row, pending_key));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* A target that signs in, with no password kept: asked for before
+ * anything is sent; Cancel sends nothing. */
+static void
+test_publish_page_password (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaTarget) target = lia_target_new ("Library WebDAV", LIA_TARGET_WEBDAV, "http://127.0.0.1:9/events/");
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  target->username = g_strdup ("library");
+  g_assert_true (lia_target_save (target, lia_store_get_database (fixture->store), &error));
+  g_assert_no_error (error);
+  lia_publish_page_refresh (get_page (fixture));
+  g_assert_nonnull (find_row (page_child (fixture, "targets_list"), "Library WebDAV"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
+  wait_idle (fixture, "the keyring is asked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password for “Library WebDAV”");
+  g_assert_true (GTK_IS_BOX (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))));
+
+  /* As a button would: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
+  iterate ();
+  g_assert_false (lia_publish_page_get_busy (get_page (fixture)));
+  g_assert_false (gtk_widget_get_visible (page_child (fixture, "progress_box")));
+  runs = lia_publish_list_runs (lia_store_get_database (fixture->store), target->id, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +647,7 @@ main (int   argc,
   ADD ("folder", test_publish_page_folder);
   ADD ("conflict", test_publish_page_conflict);
   ADD ("failure", test_publish_page_failure);
+  ADD ("password", test_publish_page_password);
 #undef ADD
 
   return g_test_run ();

@@ -1008,12 +1008,17 @@ on_password_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "lia-entry");
   GtkCheckButton *remember = g_object_get_data (G_OBJECT (dialog), "lia-remember");
   gint64 target_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lia-target-id"));
-  const char *password = gtk_editable_get_text (entry);
+  g_autofree char *password = g_strdup (gtk_editable_get_text (entry));
+
+  /* GTK 4.8's password entry, focused while its window is destroyed,
+   * reads the window half gone. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   if (g_strcmp0 (response, "publish") != 0 || *password == '\0')
     return;
 
   start_run (self, target_id, password, gtk_check_button_get_active (remember));
+  memset (password, 0, strlen (password));
 }
 
 static void
