@@ -633,6 +633,30 @@ test_publish_page_password (Fixture       *fixture,
   runs = lia_publish_list_runs (lia_store_get_database (fixture->store), target->id, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 0);
+
+  /* A password typed (not kept): the run goes, to a server that is not
+   * there, and stops with the target named. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
+  wait_idle (fixture, "the keyring is asked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "s3cret");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (box)), FALSE);
+  }
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
+  g_assert_true (lia_publish_page_get_busy (get_page (fixture)));
+  wait_idle (fixture, "the run gives up");
+  g_assert_true (gtk_info_bar_get_revealed (page_child (fixture, "banner")));
+  g_assert_nonnull (strstr (gtk_label_get_text (page_child (fixture, "banner_label")), "“Library WebDAV”"));
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = lia_publish_list_runs (lia_store_get_database (fixture->store), target->id, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
 }
 
 int
