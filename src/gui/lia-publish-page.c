@@ -322,6 +322,13 @@ create_target_row (LiaPublishPage  *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (publish), "publish.publish");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (publish), id);
   gtk_widget_set_sensitive (publish, target->enabled);
+  {
+    /* Translators: a target's name; the tooltip of its Publish button */
+    g_autofree char *tooltip = g_strdup_printf (_("Publish to “%s”"), target->name);
+
+    gtk_widget_set_tooltip_text (publish, tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (publish), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), publish);
 
   {
