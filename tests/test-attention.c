@@ -662,12 +662,10 @@ test_publishing (Fixture       *fixture,
   failed_key = g_strdup_printf ("publish-failed:%" G_GINT64_FORMAT, target);
 
   /* Only the first would be published: a draft, an event kept off the
-   * website, one not promoted, one too far ahead and one long over are not. */
+   * website and one not promoted are not. */
   book_club = add_promoted_event (fixture, "Book Club", "2026-03-20T10:00:00", "confirmed", 1, unix_noon (2026, 2, 10));
   add_promoted_event (fixture, "Draft Talk", "2026-03-20T10:00:00", "draft", 1, unix_noon (2026, 2, 11));
   add_promoted_event (fixture, "Print Only", "2026-03-20T10:00:00", "confirmed", 2, unix_noon (2026, 2, 11));
-  add_promoted_event (fixture, "Far Ahead", "2027-06-01T10:00:00", "confirmed", 1, unix_noon (2026, 2, 11));
-  add_promoted_event (fixture, "Long Over", "2026-01-05T10:00:00", "confirmed", 1, unix_noon (2026, 2, 11));
   add_event (fixture, 0, "Not Promoted", "2026-03-20T10:00:00", FALSE, "Main Branch", "Come.", "confirmed", NULL, 0);
   exec_sql (fixture, "UPDATE event SET updated_at = 1770000000 WHERE title = 'Not Promoted'");
 
@@ -757,7 +755,7 @@ test_publishing (Fixture       *fixture,
     g_assert_cmpint (item->kind, ==, LIA_ATTENTION_PUBLISH_FAILED);
     g_assert_cmpstr (item->text, ==, "Publishing to “Library website” failed: The server refused the password for ‘Library website’.");
     g_assert_cmpstr (item->due_on, ==, "2026-02-27");
-    g_assert_cmpstr (lia_attention_item_get_icon_name (item), ==, "network-error-symbolic");
+    g_assert_cmpstr (lia_attention_item_get_icon_name (item), ==, "dialog-warning-symbolic");
     g_assert_cmpint (lia_attention_item_get_group (item), ==, LIA_ATTENTION_GROUP_PUBLISHING);
     g_assert_cmpuint (lia_attention_item_get_actions (item, actions), ==, 1);
     g_assert_cmpint (actions[0], ==, LIA_ATTENTION_ACTION_OPEN_PUBLISH);

@@ -497,18 +497,14 @@ describe_publish_pending (LiaAttentionItem *item,
                                 item->n_waiting, name);
 }
 
-/* What a target would get, approximately (the sync layer decides exactly:
- * categories and partners are left out here): promoted on the website
- * channel, not a draft, within the target's window of days; or trashed
- * since the last run, which the run removes. */
+/* What a target would get, as lia_publish_get_status() counts it (so
+ * Today and the Publish page give the same number; the sync layer decides
+ * exactly): promoted on the website channel, not a draft, changed or
+ * trashed since the last run. */
 #define PUBLISH_CHANGED_EVENTS \
   " FROM publish_target AS t2 JOIN event AS e" \
-  " ON e.updated_at > coalesce (t2.last_run_at, 0)" \
-  " AND e.promote = 1 AND (e.channels & 1) <> 0 AND e.status <> 'draft'" \
-  " AND (e.deleted_at IS NULL OR (t2.last_run_at IS NOT NULL AND e.deleted_at > t2.last_run_at))" \
-  " AND coalesce (e.last_end_utc, e.start_utc + 86400 * 365 * 100)" \
-  "     >= :now - 86400 * coalesce (json_extract (t2.options, '$.past_days'), 7)" \
-  " AND e.start_utc < :now + 86400 * (1 + coalesce (json_extract (t2.options, '$.future_days'), 365))" \
+  " ON e.promote = 1 AND (e.channels & 1) <> 0 AND e.status <> 'draft'" \
+  " AND (e.updated_at > coalesce (t2.last_run_at, 0) OR e.deleted_at > coalesce (t2.last_run_at, 0))" \
   " WHERE t2.enabled = 1"
 
 static gboolean
@@ -516,8 +512,7 @@ collect_publish_pending (LiaAttentionContext  *context,
                          GError              **error)
 {
   /* Shown from the first change waiting (never before the target was
-   * added); records left pending by an interrupted run wait too. A
-   * series without an end (last_end_utc NULL) is always in the window. */
+   * added); records left pending by an interrupted run wait too. */
   static const char sql[] =
     "SELECT 'publish-pending:' || t.id, 0, '', t.id,"
     " date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch'),"
@@ -842,7 +837,7 @@ lia_attention_item_get_icon_name (const LiaAttentionItem *item)
     case LIA_ATTENTION_EVENT_INCOMPLETE:
       return "x-office-calendar-symbolic";
     case LIA_ATTENTION_PUBLISH_FAILED:
-      return "network-error-symbolic";
+      return "dialog-warning-symbolic";
     case LIA_ATTENTION_PUBLISH_PENDING:
       return "send-to-symbolic";
     case LIA_ATTENTION_AGREEMENT_ENDING:

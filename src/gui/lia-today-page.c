@@ -294,10 +294,8 @@ create_row (const LiaAttentionItem *item,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (item->kind == LIA_ATTENTION_EXPECTATION_MISSED)
+  if (item->kind == LIA_ATTENTION_EXPECTATION_MISSED || item->kind == LIA_ATTENTION_PUBLISH_FAILED)
     gtk_widget_add_css_class (icon, "warning");
-  else if (item->kind == LIA_ATTENTION_PUBLISH_FAILED)
-    gtk_widget_add_css_class (icon, "error");
 
   gtk_widget_set_valign (primary, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (primary), "today.act");
