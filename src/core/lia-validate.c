@@ -641,3 +641,15 @@ lia_interaction_validate (LiaInteraction  *interaction,
 
   return TRUE;
 }
+
+gboolean
+lia_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}

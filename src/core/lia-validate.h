@@ -40,6 +40,9 @@ gboolean lia_validate_email       (const char      *text);
 gboolean lia_validate_url         (const char      *text);
 gboolean lia_validate_phone       (const char      *text);
 gboolean lia_validate_date        (const char      *text);
+/* NULL, empty or only ASCII white space: what every form treats as "not
+ * given". */
+gboolean lia_text_is_blank        (const char      *text);
 
 /* For duplicate matching: casefolded, accents and punctuation dropped,
  * "the", "inc", "ltd" dropped, spaces collapsed. */

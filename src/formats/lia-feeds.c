@@ -28,6 +28,7 @@
 #include "lia-formats-private.h"
 #include "lia-partner.h"
 #include "lia-search-private.h"
+#include "lia-validate.h"
 
 #define SEARCH_KIND_EVENT 3
 #define EVENT_EXTENSION_ABOUT "https://liaisonapp.org/feeds/event-extension"
@@ -50,16 +51,6 @@ feed_events_clear (FeedEvents *self)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedEvents, feed_events_clear)
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 static GTimeZone *
 dup_zone (const char *tzid)
@@ -160,11 +151,11 @@ dup_content_text (LiaEvent *event)
   const char *summary = lia_event_get_summary (event);
   const char *description = lia_event_get_description (event);
 
-  if (!is_blank (summary) && !is_blank (description))
+  if (!lia_text_is_blank (summary) && !lia_text_is_blank (description))
     return g_strdup_printf ("%s\n\n%s", summary, description);
-  if (!is_blank (summary))
+  if (!lia_text_is_blank (summary))
     return g_strdup (summary);
-  if (!is_blank (description))
+  if (!lia_text_is_blank (description))
     return g_strdup (description);
 
   return g_strdup (lia_event_get_title (event));
@@ -173,9 +164,9 @@ dup_content_text (LiaEvent *event)
 static const char *
 get_link (LiaEvent *event)
 {
-  if (!is_blank (lia_event_get_registration_url (event)))
+  if (!lia_text_is_blank (lia_event_get_registration_url (event)))
     return lia_event_get_registration_url (event);
-  if (!is_blank (lia_event_get_online_url (event)))
+  if (!lia_text_is_blank (lia_event_get_online_url (event)))
     return lia_event_get_online_url (event);
 
   return NULL;
@@ -192,7 +183,7 @@ format_event_time (LiaEvent   *event,
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) converted = NULL;
 
-  if (is_blank (text))
+  if (lia_text_is_blank (text))
     return NULL;
   if (lia_event_get_all_day (event))
     return g_strndup (text, 10);
@@ -243,7 +234,7 @@ set_text (JsonObject *object,
           const char *name,
           const char *text)
 {
-  if (!is_blank (text))
+  if (!lia_text_is_blank (text))
     json_object_set_string_member (object, name, text);
 }
 
@@ -262,7 +253,7 @@ new_string_array (const char * const *strings)
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    if (!is_blank (strings[i]))
+    if (!lia_text_is_blank (strings[i]))
       json_array_add_string_element (array, strings[i]);
 
   return array;
@@ -306,7 +297,7 @@ build_event_extension (FeedEvents *self,
   json_object_set_boolean_member (ext, "all_day", lia_event_get_all_day (event));
   set_text (ext, "timezone", lia_event_get_tzid (event));
   set_text (ext, "rrule", lia_event_get_rrule (event));
-  if (!is_blank (lia_event_get_exdates (event)))
+  if (!lia_text_is_blank (lia_event_get_exdates (event)))
     {
       g_auto(GStrv) exdates = g_strsplit (lia_event_get_exdates (event), ",", -1);
 
@@ -448,7 +439,7 @@ build_schedule (LiaEvent *event)
   const char *start = lia_event_get_dtstart (event);
   gint64 interval = 1;
 
-  if (is_blank (lia_event_get_rrule (event)))
+  if (lia_text_is_blank (lia_event_get_rrule (event)))
     return NULL;
 
   json_object_set_string_member (schedule, "@type", "Schedule");
@@ -546,11 +537,11 @@ build_place (LiaEvent *event)
   const char *room = lia_event_get_venue_room (event);
 
   json_object_set_string_member (place, "@type", "Place");
-  if (!is_blank (name) && !is_blank (room))
+  if (!lia_text_is_blank (name) && !lia_text_is_blank (room))
     take_text (place, "name", g_strdup_printf ("%s, %s", name, room));
   else
-    set_text (place, "name", !is_blank (name) ? name : room);
-  if (!is_blank (lia_event_get_venue_address (event)))
+    set_text (place, "name", !lia_text_is_blank (name) ? name : room);
+  if (!lia_text_is_blank (lia_event_get_venue_address (event)))
     {
       JsonObject *address = json_object_new ();
 
@@ -568,10 +559,10 @@ build_jsonld_event (FeedEvents *self,
                     const char *organizer)
 {
   JsonObject *object = json_object_new ();
-  gboolean online = !is_blank (lia_event_get_online_url (event));
-  gboolean offline = !is_blank (lia_event_get_venue_name (event))
-    || !is_blank (lia_event_get_venue_address (event))
-    || !is_blank (lia_event_get_venue_room (event));
+  gboolean online = !lia_text_is_blank (lia_event_get_online_url (event));
+  gboolean offline = !lia_text_is_blank (lia_event_get_venue_name (event))
+    || !lia_text_is_blank (lia_event_get_venue_address (event))
+    || !lia_text_is_blank (lia_event_get_venue_room (event));
   const char *cost = lia_event_get_cost (event);
   const char *registration = lia_event_get_registration_url (event);
   JsonObject *schedule;
@@ -612,17 +603,17 @@ build_jsonld_event (FeedEvents *self,
 
   set_text (object, "image", lia_event_get_image_url (event));
 
-  if (!is_blank (cost) || !is_blank (registration))
+  if (!lia_text_is_blank (cost) || !lia_text_is_blank (registration))
     {
       JsonObject *offer = json_object_new ();
 
       json_object_set_string_member (offer, "@type", "Offer");
-      json_object_set_string_member (offer, "price", !is_blank (cost) ? cost : "Free");
+      json_object_set_string_member (offer, "price", !lia_text_is_blank (cost) ? cost : "Free");
       set_text (offer, "url", registration);
       json_object_set_object_member (object, "offers", offer);
     }
 
-  if (!is_blank (organizer))
+  if (!lia_text_is_blank (organizer))
     {
       JsonObject *organization = json_object_new ();
 

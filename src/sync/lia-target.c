@@ -122,16 +122,6 @@ lia_target_kind_get_label (LiaTargetKind kind)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 gboolean
 lia_target_validate (const LiaTarget  *self,
@@ -139,7 +129,7 @@ lia_target_validate (const LiaTarget  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (is_blank (self->name))
+  if (lia_text_is_blank (self->name))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                    _("Name: a target needs a name."));
@@ -151,7 +141,7 @@ lia_target_validate (const LiaTarget  *self,
                    _("Kind: choose a folder, WebDAV, CalDAV or The Events Calendar."));
       return FALSE;
     }
-  if (is_blank (self->url))
+  if (lia_text_is_blank (self->url))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_REQUIRED,
                    self->kind == LIA_TARGET_FOLDER
@@ -175,7 +165,7 @@ lia_target_validate (const LiaTarget  *self,
                    self->url);
       return FALSE;
     }
-  if (!is_blank (self->public_url) && !lia_validate_url (self->public_url))
+  if (!lia_text_is_blank (self->public_url) && !lia_validate_url (self->public_url))
     {
       g_set_error (error, LIA_VALIDATE_ERROR, LIA_VALIDATE_ERROR_URL,
                    _("Public address: “%s” is not a web address."), self->public_url);
@@ -227,7 +217,7 @@ options_to_json (const LiaTarget *self)
           json_builder_add_string_value (builder, lia_enum_to_nick (LIA_TYPE_EVENT_STATUS, (int)s));
       json_builder_end_array (builder);
     }
-  if (!is_blank (self->public_url))
+  if (!lia_text_is_blank (self->public_url))
     {
       json_builder_set_member_name (builder, "public_url");
       json_builder_add_string_value (builder, self->public_url);
@@ -259,7 +249,8 @@ options_from_json (LiaTarget  *self,
   if (json_object_has_member (object, "public_url"))
     self->public_url = g_strdup (json_object_get_string_member_with_default (object, "public_url", NULL));
 
-  if ((array = json_object_get_array_member (object, "categories")) != NULL && json_array_get_length (array) > 0)
+  if (json_object_has_member (object, "categories") &&
+      (array = json_object_get_array_member (object, "categories")) != NULL && json_array_get_length (array) > 0)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -272,7 +263,8 @@ options_from_json (LiaTarget  *self,
         }
       self->categories = g_strv_builder_end (builder);
     }
-  if ((array = json_object_get_array_member (object, "partners")) != NULL && json_array_get_length (array) > 0)
+  if (json_object_has_member (object, "partners") &&
+      (array = json_object_get_array_member (object, "partners")) != NULL && json_array_get_length (array) > 0)
     {
       self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint i = 0; i < json_array_get_length (array); i++)
@@ -282,7 +274,8 @@ options_from_json (LiaTarget  *self,
           g_array_append_val (self->partner_ids, id);
         }
     }
-  if ((array = json_object_get_array_member (object, "statuses")) != NULL)
+  if (json_object_has_member (object, "statuses") &&
+      (array = json_object_get_array_member (object, "statuses")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         int status = lia_enum_from_nick (LIA_TYPE_EVENT_STATUS, json_array_get_string_element (array, i));
@@ -324,7 +317,7 @@ lia_target_save (LiaTarget    *self,
   sqlite3_bind_text (stmt, 1, g_strstrip (g_strdup (self->name)), -1, g_free);
   sqlite3_bind_text (stmt, 2, kind_nicks[self->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->url, -1, SQLITE_TRANSIENT);
-  if (is_blank (self->username))
+  if (lia_text_is_blank (self->username))
     sqlite3_bind_null (stmt, 4);
   else
     sqlite3_bind_text (stmt, 4, self->username, -1, SQLITE_TRANSIENT);

@@ -67,6 +67,7 @@
 
 #include "lia-publisher.h"
 #include "lia-recurrence.h"
+#include "lia-validate.h"
 
 #define API_PATH "wp-json/tribe/events/v1/"
 #define DAY (24 * 60 * 60)
@@ -117,17 +118,6 @@ typedef struct
 static const LinkedKind venue_kind = { "venues", "venue" };
 static const LinkedKind organizer_kind = { "organizers", "organizer" };
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
-}
 
 /* A member of @object when it holds an array or object, else NULL. */
 static JsonArray *
@@ -193,7 +183,7 @@ append_paragraphs (GString    *html,
 {
   g_auto(GStrv) paragraphs = NULL;
 
-  if (is_blank (text))
+  if (lia_text_is_blank (text))
     return;
 
   paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
@@ -308,7 +298,7 @@ add_string_member (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
 {
-  if (is_blank (value))
+  if (lia_text_is_blank (value))
     return;
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value);
@@ -375,7 +365,7 @@ build_content (LiaTecPublisher      *self,
       end = format_wall_time (MAX (occurrence->end_utc, occurrence->start_utc), self->zone);
     }
 
-  website = !is_blank (lia_event_get_registration_url (event)) ? lia_event_get_registration_url (event)
+  website = !lia_text_is_blank (lia_event_get_registration_url (event)) ? lia_event_get_registration_url (event)
                                                                 : lia_event_get_online_url (event);
   organizer = occurrence->partner_name != NULL ? occurrence->partner_name : self->library_name;
 
@@ -481,7 +471,7 @@ dup_server_message (GBytes *body)
   object = json_node_get_object (root);
   message = get_string_member (object, "message");
 
-  return is_blank (message) ? NULL : g_strdup (message);
+  return lia_text_is_blank (message) ? NULL : g_strdup (message);
 }
 
 /* lia_http_check_status(), with the server's own words when it gave
@@ -657,11 +647,11 @@ load_linked (LiaTecPublisher   *self,
           gint64 id = post != NULL ? get_id_member (post) : 0;
 
           /* The first of two posts with one name wins, every run alike. */
-          if (!is_blank (name) && id > 0 && !g_hash_table_contains (table, name))
+          if (!lia_text_is_blank (name) && id > 0 && !g_hash_table_contains (table, name))
             g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
         }
 
-      more = !is_blank (get_string_member (object, "next_rest_url"));
+      more = !lia_text_is_blank (get_string_member (object, "next_rest_url"));
     }
 
   return TRUE;
@@ -744,7 +734,7 @@ build_request (LiaTecPublisher  *self,
       organizer = get_string_member (linked, "organizer");
     }
 
-  if (!is_blank (venue))
+  if (!lia_text_is_blank (venue))
     {
       gint64 id = resolve_linked (self, &venue_kind, self->venues, venue, address, cancellable, error);
 
@@ -753,7 +743,7 @@ build_request (LiaTecPublisher  *self,
       json_object_set_int_member (object, "venue", id);
     }
 
-  if (!is_blank (organizer))
+  if (!lia_text_is_blank (organizer))
     {
       gint64 id = resolve_linked (self, &organizer_kind, self->organizers, organizer, NULL, cancellable, error);
       JsonArray *ids;
@@ -947,7 +937,7 @@ delete_event (LiaTecPublisher         *self,
   g_autoptr(SoupMessage) message = NULL;
 
   /* Never created: nothing to remove. */
-  if (record == NULL || is_blank (record->remote_id))
+  if (record == NULL || lia_text_is_blank (record->remote_id))
     return TRUE;
 
   url = dup_api_url (self, "events/%s", record->remote_id);
@@ -980,7 +970,7 @@ lia_tec_publisher_apply (LiaPublisher            *publisher,
   if (!(request = build_request (self, step->item->content, &slug, cancellable, error)))
     return FALSE;
 
-  if (step->record != NULL && !is_blank (step->record->remote_id))
+  if (step->record != NULL && !lia_text_is_blank (step->record->remote_id))
     return update_event (self, step->record, request, slug, result, cancellable, error);
 
   return create_event (self, request, slug, result, cancellable, error);
@@ -1000,7 +990,7 @@ lia_tec_publisher_fetch_remote (LiaPublisher            *publisher,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonNode) answer = NULL;
 
-  if (is_blank (record->remote_id))
+  if (lia_text_is_blank (record->remote_id))
     {
       g_set_error (error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_NOT_FOUND,
                    _("The event was never published on the website"));
