@@ -659,6 +659,56 @@ test_publish_page_password (Fixture       *fixture,
   g_assert_cmpuint (runs->len, ==, 1);
 }
 
+/* Cancel, while the run waits on a server that does not answer: it
+ * stops, says so, and nothing stays busy. */
+static void
+test_publish_page_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaTarget) target = lia_target_new ("Library WebDAV", LIA_TARGET_WEBDAV, "http://127.0.0.1:9/events/");
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkListBoxRow *row;
+  gint64 started;
+
+  target->username = g_strdup ("library");
+  g_assert_true (lia_target_save (target, lia_store_get_database (fixture->store), &error));
+  g_assert_no_error (error);
+  lia_publish_page_refresh (get_page (fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
+  wait_idle (fixture, "the keyring is asked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))),
+                         "s3cret");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog))),
+                               FALSE);
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
+
+  g_assert_true (lia_publish_page_get_busy (get_page (fixture)));
+  g_assert_true (gtk_widget_get_visible (page_child (fixture, "progress_box")));
+  started = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.cancel", NULL));
+  wait_idle (fixture, "the run stops");
+  /* Well before the retries would have run out. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_assert_false (gtk_widget_get_visible (page_child (fixture, "progress_box")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (fixture, "cancel_button")));
+
+  runs = lia_publish_list_runs (lia_store_get_database (fixture->store), target->id, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpint (((LiaPublishReport *)g_ptr_array_index (runs, 0))->state, ==, LIA_PUBLISH_RUN_CANCELLED);
+  row = find_row (page_child (fixture, "targets_list"), "Library WebDAV");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Cancelled just now"));
+  g_assert_false (gtk_info_bar_get_revealed (page_child (fixture, "banner")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +722,7 @@ main (int   argc,
   ADD ("conflict", test_publish_page_conflict);
   ADD ("failure", test_publish_page_failure);
   ADD ("password", test_publish_page_password);
+  ADD ("cancel", test_publish_page_cancel);
 #undef ADD
 
   return g_test_run ();

@@ -58,6 +58,7 @@ struct _LiaPublishPage
   GtkWidget           *progress_box;
   GtkLabel            *progress_label;
   GtkProgressBar      *progress_bar;
+  GtkWidget           *cancel_button;
   AdwPreferencesGroup *plan_group;
   GtkListBox          *plan_list;
   GtkWidget           *publish_now_button;
@@ -1188,6 +1189,16 @@ run_cb (GObject      *object,
   refresh (self);
   g_signal_emit (self, signals [PUBLISHED], 0, target->id);
 
+  if (report == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: a target's name */
+      text = g_strdup_printf (_("Publishing to “%s” cancelled"), target->name);
+      show_toast (self, text);
+      return;
+    }
+
   if (report == NULL)
     {
       g_autofree char *text = NULL;
@@ -1610,6 +1621,7 @@ lia_publish_page_class_init (LiaPublishPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, LiaPublishPage, publish_now_button);
