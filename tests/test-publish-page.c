@@ -598,16 +598,12 @@ no_message_dialog (gpointer data)
   return find_message_dialog () == NULL;
 }
 
-/* A target that signs in, with no password kept: asked for before
- * anything is sent; Cancel sends nothing. */
-static void
-test_publish_page_password (Fixture       *fixture,
-                            gconstpointer  data)
+/* A WebDAV target that signs in, at a port where nothing listens. */
+static LiaTarget *
+add_webdav_target (Fixture *fixture)
 {
-  g_autoptr(LiaTarget) target = lia_target_new ("Library WebDAV", LIA_TARGET_WEBDAV, "http://127.0.0.1:9/events/");
-  g_autoptr(GPtrArray) runs = NULL;
+  LiaTarget *target = lia_target_new ("Library WebDAV", LIA_TARGET_WEBDAV, "http://127.0.0.1:9/events/");
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
 
   target->username = g_strdup ("library");
   g_assert_true (lia_target_save (target, lia_store_get_database (fixture->store), &error));
@@ -615,18 +611,50 @@ test_publish_page_password (Fixture       *fixture,
   lia_publish_page_refresh (get_page (fixture));
   g_assert_nonnull (find_row (page_child (fixture, "targets_list"), "Library WebDAV"));
 
+  return target;
+}
+
+/* Publish asks for the password; @password NULL answers Cancel, else
+ * Publish with it, not kept in the keyring. */
+static void
+answer_password (Fixture         *fixture,
+                 const LiaTarget *target,
+                 const char      *password)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
   wait_idle (fixture, "the keyring is asked");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password for “Library WebDAV”");
-  g_assert_true (GTK_IS_BOX (adw_message_dialog_get_extra_child (dialog)));
-  g_assert_true (GTK_IS_PASSWORD_ENTRY (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))));
+  box = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (gtk_widget_get_first_child (box)));
+
+  if (password != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), password);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (box)), FALSE);
+    }
 
   /* As a button would: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, "cancel");
+  adw_message_dialog_response (dialog, password != NULL ? "publish" : "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
+}
+
+/* A target that signs in, with no password kept: asked for before
+ * anything is sent; Cancel sends nothing. */
+static void
+test_publish_page_password (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaTarget) target = add_webdav_target (fixture);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer_password (fixture, target, NULL);
   iterate ();
   g_assert_false (lia_publish_page_get_busy (get_page (fixture)));
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "progress_box")));
@@ -636,19 +664,7 @@ test_publish_page_password (Fixture       *fixture,
 
   /* A password typed (not kept): the run goes, to a server that is not
    * there, and stops with the target named. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
-  wait_idle (fixture, "the keyring is asked");
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  {
-    GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "s3cret");
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (box)), FALSE);
-  }
-  adw_message_dialog_response (dialog, "publish");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
+  answer_password (fixture, target, "s3cret");
   g_assert_true (lia_publish_page_get_busy (get_page (fixture)));
   wait_idle (fixture, "the run gives up");
   g_assert_true (gtk_info_bar_get_revealed (page_child (fixture, "banner")));
@@ -665,30 +681,13 @@ static void
 test_publish_page_cancel (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(LiaTarget) target = lia_target_new ("Library WebDAV", LIA_TARGET_WEBDAV, "http://127.0.0.1:9/events/");
+  g_autoptr(LiaTarget) target = add_webdav_target (fixture);
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
   GtkListBoxRow *row;
   gint64 started;
 
-  target->username = g_strdup ("library");
-  g_assert_true (lia_target_save (target, lia_store_get_database (fixture->store), &error));
-  g_assert_no_error (error);
-  lia_publish_page_refresh (get_page (fixture));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "publish.publish", "x", target->id));
-  wait_idle (fixture, "the keyring is asked");
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))),
-                         "s3cret");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog))),
-                               FALSE);
-  adw_message_dialog_response (dialog, "publish");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  lia_test_iterate_until (no_message_dialog, NULL, "the question closes");
-
+  answer_password (fixture, target, "s3cret");
   g_assert_true (lia_publish_page_get_busy (get_page (fixture)));
   g_assert_true (gtk_widget_get_visible (page_child (fixture, "progress_box")));
   started = g_get_monotonic_time ();
