@@ -8,7 +8,9 @@
  * says so), previewed again (nothing to do); a file edited by hand is a
  * conflict, shown with both texts, and Keep Ours writes ours back; a
  * missing folder stops the run with a banner naming the target; Today
- * lists what waits and what failed.
+ * lists what waits and what failed. A target that signs in asks for its
+ * password before anything is sent, and Cancel stops a run that waits on
+ * a server.
  */
 
 #include "config.h"
