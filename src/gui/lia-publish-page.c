@@ -436,11 +436,7 @@ create_run_row (LiaPublishPage         *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *icon;
-  gint64 at = 0;
-
-  /* The run's time is its last step's. */
-  for (guint i = 0; i < report->lines->len; i++)
-    at = MAX (at, ((LiaPublishLogLine *)g_ptr_array_index (report->lines, i))->at);
+  gint64 at = report->finished_at != 0 ? report->finished_at : report->started_at;
 
   if (at != 0)
     {
