@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bench-util.h"
 #include "lia-database.h"
 #include "lia-publish-job.h"
 #include "lia-store.h"
@@ -41,33 +42,8 @@ fixed_now (gpointer user_data)
   return g_date_time_new_utc (2027, 1, 1, 12, 0, 0);
 }
 
-static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-
-  return values[RUNS / 2];
-}
 
 static void
 fill_store (LiaStore *store)
@@ -220,9 +196,9 @@ main (int   argc,
       caldav_times[i] = time_plan (store, caldav, EVENTS, &caldav_bytes);
     }
 
-  feed_median = median (feed_times);
-  reference_median = median (reference_times);
-  caldav_median = median (caldav_times);
+  feed_median = bench_median (feed_times, RUNS);
+  reference_median = bench_median (reference_times, RUNS);
+  caldav_median = bench_median (caldav_times, RUNS);
   pass = feed_median < BUDGET;
 
   g_print ("%-34s %10s %10s %7s %7s  %s\n", "figure", "liaison", "reference", "ratio", "budget", "result");
@@ -235,7 +211,7 @@ main (int   argc,
 
   g_clear_object (&store);
   g_clear_object (&db);
-  remove_database (path);
+  bench_remove_database (path);
   g_rmdir (dir);
 
   return pass ? 0 : 1;

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 
+#include "bench-util.h"
 #include "lia-database.h"
 #include "lia-ical.h"
 #include "lia-store.h"
@@ -41,33 +42,8 @@ static const char * const categories[][3] = {
   { "Seniors", "Health, wellness", NULL },
 };
 
-static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-
-  return values[RUNS / 2];
-}
 
 /* 10,000 events as the library keeps them. */
 static void
@@ -282,15 +258,15 @@ main (int   argc,
       serialise_times[i] = time_serialise (calendar);
       icalcomponent_free (calendar);
 
-      remove_database (imported);
+      bench_remove_database (imported);
       import_times[i] = time_import (imported, feed);
       parse_times[i] = time_parse (feed);
     }
 
-  export_median = median (export_times);
-  serialise_median = median (serialise_times);
-  import_median = median (import_times);
-  parse_median = median (parse_times);
+  export_median = bench_median (export_times, RUNS);
+  serialise_median = bench_median (serialise_times, RUNS);
+  import_median = bench_median (import_times, RUNS);
+  parse_median = bench_median (parse_times, RUNS);
   pass_export = export_median < EXPORT_BUDGET;
   pass_import = import_median < IMPORT_BUDGET;
 
@@ -306,8 +282,8 @@ main (int   argc,
 
   g_clear_object (&store);
   g_clear_object (&db);
-  remove_database (source_path);
-  remove_database (imported);
+  bench_remove_database (source_path);
+  bench_remove_database (imported);
   g_rmdir (dir);
 
   return pass_export && pass_import ? 0 : 1;

@@ -39,6 +39,7 @@ typedef struct
   GPtrArray  *events;         /* LiaEvent: each series followed by its overrides */
   GHashTable *partner_names;  /* partner id → name */
   GTimeZone  *zone;           /* the library's zone */
+  GHashTable *zones;          /* tzid → GTimeZone: GLib parses a zone file anew for each new one */
 } FeedEvents;
 
 static void
@@ -47,6 +48,7 @@ feed_events_clear (FeedEvents *self)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->partner_names, g_hash_table_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->zones, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedEvents, feed_events_clear)
@@ -75,6 +77,7 @@ load_events (FeedEvents           *self,
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->partner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->zone = dup_zone (info != NULL ? info->tzid : NULL);
+  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_time_zone_unref);
 
   /* Drafts are not for the public. */
   if (!(ids = _lia_formats_select_event_ids (store, query, TRUE, error)))
@@ -175,11 +178,12 @@ get_link (LiaEvent *event)
 /* A wall-clock time of the event ("YYYY-MM-DDTHH:MM:SS" in its zone) as
  * RFC 3339 in @zone; an all-day event's day as it is. NULL when unset. */
 static char *
-format_event_time (LiaEvent   *event,
-                   const char *text,
-                   GTimeZone  *zone)
+format_event_time (FeedEvents *self,
+                   LiaEvent   *event,
+                   const char *text)
 {
-  g_autoptr(GTimeZone) event_zone = NULL;
+  const char *tzid = lia_event_get_tzid (event);
+  GTimeZone *event_zone;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) converted = NULL;
 
@@ -188,10 +192,14 @@ format_event_time (LiaEvent   *event,
   if (lia_event_get_all_day (event))
     return g_strndup (text, 10);
 
-  event_zone = dup_zone (lia_event_get_tzid (event));
+  if (!(event_zone = g_hash_table_lookup (self->zones, tzid != NULL ? tzid : "")))
+    {
+      event_zone = dup_zone (tzid);
+      g_hash_table_insert (self->zones, g_strdup (tzid != NULL ? tzid : ""), event_zone);
+    }
   if (!(local = g_date_time_new_from_iso8601 (text, event_zone)))
     return NULL;
-  converted = g_date_time_to_timezone (local, zone);
+  converted = g_date_time_to_timezone (local, self->zone);
 
   return g_date_time_format (converted, "%Y-%m-%dT%H:%M:%S%:z");
 }
@@ -292,8 +300,8 @@ build_event_extension (FeedEvents *self,
   JsonObject *venue = json_object_new ();
 
   json_object_set_string_member (ext, "about", EVENT_EXTENSION_ABOUT);
-  take_text (ext, "start", format_event_time (event, lia_event_get_dtstart (event), self->zone));
-  take_text (ext, "end", format_event_time (event, lia_event_get_dtend (event), self->zone));
+  take_text (ext, "start", format_event_time (self, event, lia_event_get_dtstart (event)));
+  take_text (ext, "end", format_event_time (self, event, lia_event_get_dtend (event)));
   json_object_set_boolean_member (ext, "all_day", lia_event_get_all_day (event));
   set_text (ext, "timezone", lia_event_get_tzid (event));
   set_text (ext, "rrule", lia_event_get_rrule (event));
@@ -571,8 +579,8 @@ build_jsonld_event (FeedEvents *self,
   take_text (object, "@id", dup_item_id (event));
   set_text (object, "name", lia_event_get_title (event));
   take_text (object, "description", dup_content_text (event));
-  take_text (object, "startDate", format_event_time (event, lia_event_get_dtstart (event), self->zone));
-  take_text (object, "endDate", format_event_time (event, lia_event_get_dtend (event), self->zone));
+  take_text (object, "startDate", format_event_time (self, event, lia_event_get_dtstart (event)));
+  take_text (object, "endDate", format_event_time (self, event, lia_event_get_dtend (event)));
   json_object_set_string_member (object, "eventStatus", schema_status (event));
   json_object_set_string_member (object, "eventAttendanceMode",
                                  online && offline ? "https://schema.org/MixedEventAttendanceMode"
