@@ -7,23 +7,30 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
+#include "lia-agenda.h"
 #include "lia-attention.h"
 #include "lia-command-line.h"
+#include "lia-credentials.h"
 #include "lia-csv.h"
 #include "lia-database.h"
 #include "lia-enums.h"
+#include "lia-feeds.h"
 #include "lia-ical.h"
 #include "lia-partner-export.h"
 #include "lia-partner-import.h"
+#include "lia-publish-job.h"
 #include "lia-sample-data.h"
 #include "lia-settings.h"
 #include "lia-store.h"
+#include "lia-target.h"
 
 typedef struct
 {
@@ -33,6 +40,10 @@ typedef struct
 } LiaCommand;
 
 static char *global_database;
+
+#define MAX_SAMPLE_COUNT 10000000
+/* A hundred years: a target's window is checked by the target itself. */
+#define MAX_DAYS 36500
 
 static void
 print_usage (FILE *stream)
@@ -48,11 +59,20 @@ print_usage (FILE *stream)
              "  liaison [--database FILE] import [--dry-run] FILE.csv|FILE.ics\n"
              "                                                  Add and update partners from a spreadsheet,\n"
              "                                                  or events from an iCalendar file\n"
-             "  liaison [--database FILE] export --format csv-partners|csv-contacts|vcard|ics --output FILE\n"
-             "                                                  Write the partners, or the events (ics), to a file\n"
-             "                                                  (- for standard output)\n"
+             "  liaison [--database FILE] export --format FORMAT --output FILE\n"
+             "                                                  Write the partners (csv-partners, csv-contacts,\n"
+             "                                                  vcard), the events (ics, json, jsonld, rss) or the\n"
+             "                                                  directory to a file (- for standard output)\n"
              "  liaison [--database FILE] today [--json] [--date YYYY-MM-DD]\n"
              "                                                  List what needs doing (the Today page)\n"
+             "  liaison [--database FILE] target add NAME --kind folder|webdav|caldav|tec --url URL\n"
+             "                      [--user USER] [--password-file FILE] [--public-url URL]\n"
+             "                      [--past-days N] [--future-days N] [--category C]... [--partner NAME]...\n"
+             "                                                  Add a place to publish the events to\n"
+             "  liaison [--database FILE] target list [--json]  List the targets and what is left to publish\n"
+             "  liaison [--database FILE] target remove NAME    Forget a target (what it published stays)\n"
+             "  liaison [--database FILE] publish [--target NAME] [--dry-run] [--password-file FILE]\n"
+             "                                                  Publish the events to the targets\n"
              "  liaison --version                               Show the version\n"
              "\n"
              "Run ‘liaison COMMAND --help’ for the options of a command."));
@@ -185,9 +205,12 @@ run_info (const char *database,
   return LIA_EXIT_OK;
 }
 
+/* A whole number from 0 to @max given to @option; unchanged when the
+ * option was not given. */
 static gboolean
 parse_count (const char  *option,
              const char  *text,
+             guint        max,
              guint       *value,
              int         *exit_status)
 {
@@ -196,10 +219,10 @@ parse_count (const char  *option,
   if (text == NULL)
     return TRUE;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 0, 10000000, &number, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("%s needs a whole number from 0 to 10000000, not ‘%s’"),
-                                                  option, text);
+      g_autofree char *message = g_strdup_printf (_("%s needs a whole number from 0 to %u, not ‘%s’"),
+                                                  option, max, text);
 
       *exit_status = usage_error (message);
       return FALSE;
@@ -244,10 +267,10 @@ run_sample_data (const char *database,
 
   lia_sample_data_options_init (&options);
 
-  if (!parse_count ("--partners", partners, &options.partners, &status) ||
-      !parse_count ("--events", events, &options.events, &status) ||
-      !parse_count ("--interactions", interactions, &options.interactions, &status) ||
-      !parse_count ("--contacts", contacts, &options.contacts, &status))
+  if (!parse_count ("--partners", partners, MAX_SAMPLE_COUNT, &options.partners, &status) ||
+      !parse_count ("--events", events, MAX_SAMPLE_COUNT, &options.events, &status) ||
+      !parse_count ("--interactions", interactions, MAX_SAMPLE_COUNT, &options.interactions, &status) ||
+      !parse_count ("--contacts", contacts, MAX_SAMPLE_COUNT, &options.contacts, &status))
     return status;
 
   if (options.partners == 0 && (options.events > 0 || options.interactions > 0 || options.contacts > 0))
@@ -375,6 +398,35 @@ read_import_file (const char *path,
   return TRUE;
 }
 
+/* The library's name (NULL when none is set) and time zone from the
+ * settings. A scheduled job on a build that is not installed has no
+ * settings schema: no name and the computer's zone then, not an abort. */
+static void
+dup_library_settings (char **library_name,
+                      char **tzid)
+{
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, BASE_APPLICATION_ID, TRUE)) != NULL)
+    {
+      LiaSettings *settings = lia_settings_get_default ();
+      const char *name = lia_settings_get_library_name (settings);
+
+      if (library_name != NULL)
+        *library_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+      *tzid = lia_settings_dup_library_time_zone (settings);
+    }
+  else
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      if (library_name != NULL)
+        *library_name = NULL;
+      *tzid = g_strdup (g_time_zone_get_identifier (local));
+    }
+}
+
 /* The plan of a calendar file: events from it, checked against @store. */
 static LiaIcalPlan *
 plan_calendar (LiaStore   *store,
@@ -384,20 +436,10 @@ plan_calendar (LiaStore   *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *tzid = NULL;
-  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   LiaIcalPlan *plan;
 
-  /* A scheduled job on a build that is not installed has no settings
-   * schema: floating times are then the computer's zone, not an abort. */
-  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, BASE_APPLICATION_ID, TRUE)) != NULL)
-    tzid = lia_settings_dup_library_time_zone (lia_settings_get_default ());
-  else
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      tzid = g_strdup (g_time_zone_get_identifier (local));
-    }
+  /* Floating times are the library's zone. */
+  dup_library_settings (NULL, &tzid);
 
   if (!(plan = lia_ical_plan_new (store, calendar, tzid, -1, &error)))
     {
@@ -541,6 +583,60 @@ run_import (const char *database,
   return status;
 }
 
+/* The feeds of `export`, written as a folder target writes them. */
+static const struct
+{
+  const char *name;
+  GBytes   *(*write) (LiaStore            *store,
+                      const LiaEventQuery *query,
+                      const LiaFeedInfo   *info,
+                      GError             **error);
+} feed_formats[] = {
+  { "json", lia_feed_json },
+  { "jsonld", lia_feed_jsonld },
+  { "rss", lia_feed_rss },
+  { "directory", NULL },
+};
+
+/* The feed @format_name of the events (or the directory of partners)
+ * with what the settings say of the library; NULL when it is not a feed. */
+static GBytes *
+export_feed (LiaStore    *store,
+             const char  *format_name,
+             gboolean    *is_feed,
+             GError     **error)
+{
+  g_autofree char *library_name = NULL;
+  g_autofree char *tzid = NULL;
+  g_autofree char *title = NULL;
+  LiaFeedInfo info = { NULL };
+
+  *is_feed = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (feed_formats); i++)
+    {
+      if (!g_str_equal (format_name, feed_formats[i].name))
+        continue;
+
+      *is_feed = TRUE;
+      dup_library_settings (&library_name, &tzid);
+      if (library_name == NULL)
+        library_name = g_strdup ("Library");
+      /* Titled as a folder target titles them (lia-feed-files.c). */
+      title = g_strdup_printf ("%s Community Events", library_name);
+      info.title = title;
+      info.library_name = library_name;
+      info.tzid = tzid;
+
+      /* Every event out of the trash, drafts aside, as `export --format
+       * ics` gives them; a target picks its own. */
+      if (feed_formats[i].write == NULL)
+        return lia_feed_directory (store, &info, error);
+      return feed_formats[i].write (store, NULL, &info, error);
+    }
+
+  return NULL;
+}
+
 static int
 run_export (const char *database,
             GStrv      *argv)
@@ -549,7 +645,7 @@ run_export (const char *database,
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("What to write: csv-partners, csv-contacts, vcard or ics"), N_("FORMAT") },
+      N_("What to write: csv-partners, csv-contacts, vcard, ics, json, jsonld, rss or directory"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE (- for standard output)"), N_("FILE") },
     { NULL }
@@ -560,6 +656,7 @@ run_export (const char *database,
   g_autoptr(GError) error = NULL;
   LiaPartnerExportFormat format = 0;
   gboolean ics;
+  gboolean feed = FALSE;
   int status = LIA_EXIT_OK;
   const char *data;
   gsize length;
@@ -571,9 +668,11 @@ run_export (const char *database,
     return usage_error (_("export needs --format FORMAT and --output FILE"));
 
   ics = g_str_equal (format_name, "ics");
-  if (!ics && !lia_partner_export_format_from_name (format_name, &format))
+  for (guint i = 0; i < G_N_ELEMENTS (feed_formats); i++)
+    feed = feed || g_str_equal (format_name, feed_formats[i].name);
+  if (!ics && !feed && !lia_partner_export_format_from_name (format_name, &format))
     {
-      g_autofree char *message = g_strdup_printf (_("--format needs csv-partners, csv-contacts, vcard or ics, not ‘%s’"),
+      g_autofree char *message = g_strdup_printf (_("--format needs csv-partners, csv-contacts, vcard, ics, json, jsonld, rss or directory, not ‘%s’"),
                                                   format_name);
       return usage_error (message);
     }
@@ -598,6 +697,8 @@ run_export (const char *database,
   store = lia_store_new (db);
   if (ics)
     bytes = lia_ical_export (store, NULL, &error);
+  else if (feed)
+    bytes = export_feed (store, format_name, &feed, &error);
   else
     bytes = lia_partner_export (store, format, NULL, &error);
   if (bytes == NULL)
@@ -612,7 +713,7 @@ run_export (const char *database,
     }
 
   /* Written whole or not at all. */
-  if (ics)
+  if (ics || feed)
     {
       g_autoptr(GFile) output_file = g_file_new_for_path (output);
 
@@ -645,13 +746,24 @@ format_lateness (int days_overdue)
   return g_strdup_printf ("%d days left", -days_overdue);
 }
 
+/* What --json prints: the builder's value, indented, on standard output. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 static void
 print_today_json (GPtrArray *items)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
@@ -681,11 +793,7 @@ print_today_json (GPtrArray *items)
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json (builder);
 }
 
 static int
@@ -762,12 +870,715 @@ run_today (const char *database,
   return LIA_EXIT_OK;
 }
 
+/* Publishing: targets and runs. */
+
+/* The ids of the partners named by --partner, exactly or else ignoring
+ * case; a name that matches none, or several, is an error. */
+static GArray *
+find_partner_ids (LiaStore     *store,
+                  char * const *names,
+                  GError      **error)
+{
+  g_autoptr(GArray) all_ids = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) all_names = NULL;
+
+  if (!(all_names = lia_store_list_partner_names (store, &all_ids, error)))
+    return NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (names[i], -1);
+      gint64 found = 0;
+      guint n_folded = 0;
+      gint64 folded_id = 0;
+
+      for (guint j = 0; all_names[j] != NULL; j++)
+        {
+          g_autofree char *other = NULL;
+
+          if (g_str_equal (all_names[j], names[i]))
+            {
+              found = g_array_index (all_ids, gint64, j);
+              break;
+            }
+          other = g_utf8_casefold (all_names[j], -1);
+          if (g_str_equal (other, folded))
+            {
+              folded_id = g_array_index (all_ids, gint64, j);
+              n_folded++;
+            }
+        }
+
+      if (found == 0 && n_folded == 1)
+        found = folded_id;
+      if (found == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       n_folded > 1 ? _("Several partners are named like ‘%s’: give the name exactly as it is written.")
+                                    : _("There is no partner named ‘%s’ (see the Partners page for their names)."),
+                       names[i]);
+          return NULL;
+        }
+      g_array_append_val (ids, found);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* A password is wiped from memory before it is freed. */
+static void
+free_password (char *password)
+{
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
+typedef char LiaPassword;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaPassword, free_password)
+
+static int
+run_target_add (const char *database,
+                GStrv      *argv)
+{
+  g_autofree char *kind_name = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *public_url = NULL;
+  g_autofree char *past_days = NULL;
+  g_autofree char *future_days = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_auto(GStrv) partners = NULL;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("What the target is: folder, webdav, caldav or tec (WordPress, The Events Calendar)"), N_("KIND") },
+    { "url", 'u', 0, G_OPTION_ARG_STRING, &url,
+      N_("Where to publish: a folder, or the server’s address"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Log in to the server as USER"), N_("USER") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Store the password read from FILE (its first line; only you may read the file) in the Secret Service"),
+      N_("FILE") },
+    { "public-url", 0, 0, G_OPTION_ARG_STRING, &public_url,
+      N_("The address the published folder is read from, for the feeds’ links"), N_("URL") },
+    { "past-days", 0, 0, G_OPTION_ARG_STRING, &past_days,
+      N_("Keep events that ended at most N days ago (default 7)"), "N" },
+    { "future-days", 0, 0, G_OPTION_ARG_STRING, &future_days,
+      N_("Publish events starting at most N days ahead (default 365)"), "N" },
+    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &categories,
+      N_("Only events of this category (repeat for several)"), N_("CATEGORY") },
+    { "partner", 0, 0, G_OPTION_ARG_STRING_ARRAY, &partners,
+      N_("Only events of this partner (repeat for several)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(LiaTarget) target = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaPassword) password = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaTargetKind kind;
+  int status = LIA_EXIT_OK;
+  guint past = G_MAXUINT;
+  guint future = G_MAXUINT;
+
+  if (!parse_command_arguments ("target add NAME", entries, 1, argv, &status))
+    return status;
+
+  if (g_strv_length (*argv) < 2)
+    return usage_error (_("target add needs the NAME of the target"));
+  if (kind_name == NULL || url == NULL)
+    return usage_error (_("target add needs --kind KIND and --url URL"));
+  if (!lia_target_kind_from_nick (kind_name, &kind))
+    {
+      g_autofree char *message = g_strdup_printf (_("--kind needs folder, webdav, caldav or tec, not ‘%s’"), kind_name);
+
+      return usage_error (message);
+    }
+  /* The target checks the range; this is the syntax. */
+  if (!parse_count ("--past-days", past_days, MAX_DAYS, &past, &status) ||
+      !parse_count ("--future-days", future_days, MAX_DAYS, &future, &status))
+    return status;
+  if (password_file != NULL && user == NULL)
+    return usage_error (_("--password-file needs --user USER, whose password it holds"));
+
+  /* A scheduled job runs from another folder: a folder target is kept
+   * as an absolute path. */
+  if (kind == LIA_TARGET_FOLDER && !g_path_is_absolute (url) && !g_str_has_prefix (url, "file:"))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (url, NULL);
+
+      g_free (url);
+      url = g_steal_pointer (&absolute);
+    }
+
+  target = lia_target_new ((*argv)[1], kind, url);
+  target->username = g_strdup (user);
+  target->public_url = g_strdup (public_url);
+  if (past != G_MAXUINT)
+    target->past_days = (int)past;
+  if (future != G_MAXUINT)
+    target->future_days = (int)future;
+  if (categories != NULL && categories[0] != NULL)
+    target->categories = g_strdupv (categories);
+
+  /* Everything that can be checked is, before anything is written. */
+  if (!lia_target_validate (target, &error))
+    return failure (error);
+  if (password_file != NULL && !(password = lia_credentials_read_file (password_file, &error)))
+    return failure (error);
+
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_CREATE)))
+    return LIA_EXIT_FAILURE;
+  store = lia_store_new (db);
+
+  if (partners != NULL && partners[0] != NULL &&
+      !(target->partner_ids = find_partner_ids (store, partners, &error)))
+    return failure (error);
+
+  if (!lia_target_save (target, db, &error))
+    return failure (error);
+
+  /* A stable, documented format (README, "Command line"). */
+  g_print ("added: %s\n", target->name);
+
+  if (password != NULL)
+    {
+      if (lia_credentials_store (target->name, target->url, target->username, password, NULL, &error))
+        g_print ("password: stored in the Secret Service\n");
+      else
+        {
+          /* The target is saved: a job on this machine gives the password
+           * to each run instead. */
+          g_printerr (_("liaison: The password was not stored: the Secret Service cannot be reached (%s). Give it to each run with ‘liaison publish --password-file FILE’.\n"),
+                      error->message);
+          g_print ("password: not stored\n");
+        }
+    }
+
+  return LIA_EXIT_OK;
+}
+
+/* Unix seconds as ISO 8601 in UTC, for scripts. */
+static char *
+format_utc (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+print_targets_json (GPtrArray        *targets,
+                    LiaPublishStatus *statuses)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      LiaTarget *target = g_ptr_array_index (targets, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, target->name);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, lia_target_kind_to_nick (target->kind));
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, target->url);
+      json_builder_set_member_name (builder, "user");
+      if (target->username != NULL)
+        json_builder_add_string_value (builder, target->username);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, target->enabled);
+      json_builder_set_member_name (builder, "last_run_at");
+      if (target->last_run_at != 0)
+        {
+          g_autofree char *at = format_utc (target->last_run_at);
+
+          json_builder_add_string_value (builder, at);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "last_run_state");
+      if (target->last_run_state != NULL)
+        json_builder_add_string_value (builder, target->last_run_state);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "pending");
+      json_builder_add_int_value (builder, statuses[i].n_pending);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_add_int_value (builder, statuses[i].n_failed);
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_add_int_value (builder, statuses[i].n_conflicts);
+      json_builder_set_member_name (builder, "changed_since_run");
+      json_builder_add_int_value (builder, statuses[i].changed_since_run);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  print_json (builder);
+}
+
+static int
+run_target_list (const char *database,
+                 GStrv      *argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the targets as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree LiaPublishStatus *statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("target list", entries, argv, &status))
+    return status;
+
+  /* list only reads: it never creates a database. */
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  if (!(targets = lia_target_list (db, &error)))
+    return failure (error);
+  statuses = g_new0 (LiaPublishStatus, targets->len + 1);
+  for (guint i = 0; i < targets->len; i++)
+    if (!lia_publish_get_status (db, g_ptr_array_index (targets, i), &statuses[i], &error))
+      return failure (error);
+
+  if (json)
+    {
+      print_targets_json (targets, statuses);
+      return LIA_EXIT_OK;
+    }
+
+  if (targets->len == 0)
+    {
+      g_print ("%s\n", _("There are no publish targets yet: add one with ‘liaison target add NAME --kind folder --url FOLDER’."));
+      return LIA_EXIT_OK;
+    }
+
+  /* A stable, documented format (README, "Command line"): name, kind,
+   * URL, user, last run and what is not published yet, separated by two
+   * spaces; "-" for no user, "never" for no run. */
+  for (guint i = 0; i < targets->len; i++)
+    {
+      LiaTarget *target = g_ptr_array_index (targets, i);
+      g_autofree char *last_run = NULL;
+
+      if (target->last_run_at != 0)
+        {
+          g_autofree char *at = format_utc (target->last_run_at);
+
+          last_run = g_strdup_printf ("%s %s", at, target->last_run_state != NULL ? target->last_run_state : "-");
+        }
+      else
+        last_run = g_strdup ("never");
+
+      g_print ("%s  %s  %s  %s  %s  %u pending, %u failed, %u conflicts%s\n",
+               target->name, lia_target_kind_to_nick (target->kind), target->url,
+               target->username != NULL ? target->username : "-", last_run,
+               statuses[i].n_pending, statuses[i].n_failed, statuses[i].n_conflicts,
+               target->enabled ? "" : "  disabled");
+    }
+
+  return LIA_EXIT_OK;
+}
+
+static int
+run_target_remove (const char *database,
+                   GStrv      *argv)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaTarget) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) secret_error = NULL;
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_arguments ("target remove NAME", NULL, 1, argv, &status))
+    return status;
+  if (g_strv_length (*argv) < 2)
+    return usage_error (_("target remove needs the NAME of the target"));
+
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  if (!(target = lia_target_load (db, (*argv)[1], &error)) ||
+      !lia_target_delete (db, target->id, &error))
+    return failure (error);
+
+  /* Its password goes with it; where no Secret Service runs, none was
+   * stored there. */
+  if (!lia_credentials_clear (target->name, NULL, &secret_error))
+    g_debug ("No password of “%s” removed: %s", target->name, secret_error->message);
+
+  g_print ("removed: %s\n", target->name);
+
+  return LIA_EXIT_OK;
+}
+
+static int
+run_target (const char *database,
+            GStrv      *argv)
+{
+  static const LiaCommand target_commands[] = {
+    { "add", run_target_add },
+    { "list", run_target_list },
+    { "remove", run_target_remove },
+  };
+  int status = LIA_EXIT_OK;
+
+  /* `liaison target --help`, or no subcommand at all. */
+  if (g_strv_length (*argv) < 2 || (*argv)[1][0] == '-')
+    {
+      if (!parse_command_arguments ("target add|list|remove", NULL, 0, argv, &status))
+        return status;
+      return usage_error (_("target needs add, list or remove"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (target_commands); i++)
+    {
+      if (g_str_equal ((*argv)[1], target_commands[i].name))
+        {
+          g_auto(GStrv) command_args = g_strdupv (*argv + 1);
+
+          return target_commands[i].run (database, &command_args);
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("target needs add, list or remove, not ‘%s’"), (*argv)[1]);
+
+    return usage_error (message);
+  }
+}
+
+/* One `liaison publish`: the targets, run one after the other on a worker
+ * thread while the main thread waits for SIGINT or SIGTERM to cancel. */
+typedef struct
+{
+  /* Borrowed */
+  LiaStore          *store;
+  GPtrArray         *targets;      /* LiaTarget */
+  const char        *password;     /* from --password-file; NULL: the Secret Service */
+  gboolean           dry_run;
+  LiaPublishContext  context;
+
+  int                status;       /* the worker's result */
+  gboolean           done;
+} PublishRun;
+
+/* The lines of a run, as each step completes: a nightly job's log shows
+ * how far it got even when it is killed. */
+static void
+print_step_cb (const LiaPublishLogLine *line,
+               guint                    n_completed,
+               guint                    n_steps,
+               gpointer                 user_data)
+{
+  /* A stable, documented format (README, "Command line"). */
+  if (line == NULL || line->outcome == LIA_PUBLISH_STEP_PLANNED)
+    return;
+  g_print ("%s %s %s %s\n", lia_publish_action_to_nick (line->action),
+           lia_publish_step_outcome_to_nick (line->outcome), line->item, line->title);
+  fflush (stdout);
+}
+
+static void
+print_plan (const LiaPublishPlan *plan)
+{
+  for (guint i = 0; i < plan->steps->len; i++)
+    {
+      LiaPublishStep *step = g_ptr_array_index (plan->steps, i);
+      const char *item = step->item != NULL ? step->item->item : step->record->item;
+
+      g_print ("%s %s %s\n", lia_publish_action_to_nick (step->action), item, step->title);
+    }
+  g_print ("%s: dry run: would create %u, update %u, delete %u; %u conflicts, %u unchanged\n",
+           plan->target->name, plan->n_create, plan->n_update, plan->n_delete, plan->n_conflict,
+           plan->n_unchanged);
+}
+
+/* The first reason a step was not done, for the line on stderr. */
+static const char *
+find_first_problem (const LiaPublishReport *report)
+{
+  for (guint i = 0; i < report->lines->len; i++)
+    {
+      LiaPublishLogLine *line = g_ptr_array_index (report->lines, i);
+
+      if (line->outcome != LIA_PUBLISH_STEP_DONE && line->message != NULL)
+        return line->message;
+    }
+
+  return NULL;
+}
+
+static int
+publish_target (PublishRun      *run,
+                const LiaTarget *target,
+                GCancellable    *cancellable)
+{
+  g_autoptr(LiaPublishReport) report = NULL;
+  g_autoptr(LiaPassword) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaPublishOptions options;
+  const char *problem;
+
+  lia_publish_options_init (&options);
+  options.dry_run = run->dry_run;
+  options.context = run->context;
+
+  /* A dry run sends nothing, so it needs no password. */
+  if (target->username != NULL && !run->dry_run)
+    {
+      if (run->password != NULL)
+        options.password = run->password;
+      /* Nobody may be there to answer a prompt to unlock the keyring. */
+      else if ((stored = lia_credentials_lookup_unattended (target->name, cancellable, &error)) != NULL)
+        options.password = stored;
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        {
+          /* The keyring is locked: the message says what to do. */
+          g_printerr (_("liaison: Publishing to “%s” stopped: %s\n"), target->name, error->message);
+          return LIA_EXIT_FAILURE;
+        }
+      else if (error != NULL)
+        {
+          g_printerr (_("liaison: Publishing to “%s” needs the password of “%s”, and the Secret Service cannot be reached (%s): give it with ‘--password-file FILE’.\n"),
+                      target->name, target->username, error->message);
+          return LIA_EXIT_FAILURE;
+        }
+      else
+        {
+          g_printerr (_("liaison: Publishing to “%s” needs the password of “%s”: none is stored in the Secret Service. Store it with ‘liaison target add’ and ‘--password-file FILE’, or give it to each run with ‘--password-file FILE’.\n"),
+                      target->name, target->username);
+          return LIA_EXIT_FAILURE;
+        }
+    }
+
+  if (!(report = lia_publish_run (run->store, target, &options, print_step_cb, NULL, cancellable, &error)))
+    {
+      g_printerr (_("liaison: Publishing to “%s” could not start: %s\n"), target->name, error->message);
+      return LIA_EXIT_FAILURE;
+    }
+
+  if (report->state == LIA_PUBLISH_RUN_DRY_RUN)
+    {
+      if (report->plan != NULL)
+        print_plan (report->plan);
+      return LIA_EXIT_OK;
+    }
+
+  /* Conflicts waiting for the user were not run: their lines come last. */
+  for (guint i = 0; i < report->lines->len; i++)
+    {
+      LiaPublishLogLine *line = g_ptr_array_index (report->lines, i);
+
+      if (line->action == LIA_PUBLISH_CONFLICT)
+        print_step_cb (line, 0, 0, NULL);
+    }
+
+  /* A stable, documented format (README, "Command line"). */
+  if (report->state == LIA_PUBLISH_RUN_OK && report->plan != NULL && report->plan->steps->len == 0)
+    g_print ("%s: nothing to do\n", target->name);
+  else
+    g_print ("%s: %u done, %u conflicts, %u failed, %u pending\n", target->name,
+             report->n_done, report->n_conflicts, report->n_failed, report->n_pending);
+  fflush (stdout);
+
+  switch (report->state)
+    {
+    case LIA_PUBLISH_RUN_OK:
+    case LIA_PUBLISH_RUN_DRY_RUN:
+      return LIA_EXIT_OK;
+
+    case LIA_PUBLISH_RUN_PARTIAL:
+      problem = find_first_problem (report);
+      /* TRANSLATORS: "Publishing to “Library website” left 1 failed, 0
+       * conflicts and 2 pending." then the first reason, if any. */
+      g_printerr (_("liaison: Publishing to “%s” left %u failed, %u conflicts and %u pending.%s%s\n"),
+                  target->name, report->n_failed, report->n_conflicts, report->n_pending,
+                  problem != NULL ? " " : "", problem != NULL ? problem : "");
+      return LIA_EXIT_FAILURE;
+
+    case LIA_PUBLISH_RUN_FAILED:
+    case LIA_PUBLISH_RUN_CANCELLED:
+    default:
+      /* The job's message names the target and says why. */
+      if (report->message != NULL)
+        g_printerr ("liaison: %s\n", report->message);
+      else
+        g_printerr (_("liaison: Publishing to “%s” stopped.\n"), target->name);
+      return LIA_EXIT_FAILURE;
+    }
+}
+
+static void
+publish_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PublishRun *run = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+
+  /* The job's session belongs to this thread's context, never to the
+   * main thread's, which is busy waiting for signals. */
+  g_main_context_push_thread_default (context);
+
+  run->status = LIA_EXIT_OK;
+  for (guint i = 0; i < run->targets->len; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          run->status = LIA_EXIT_FAILURE;
+          break;
+        }
+      if (publish_target (run, g_ptr_array_index (run->targets, i), cancellable) != LIA_EXIT_OK)
+        run->status = LIA_EXIT_FAILURE;
+    }
+
+  g_main_context_pop_thread_default (context);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_publish_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PublishRun *run = user_data;
+
+  run->done = TRUE;
+}
+
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  /* Steps under way finish and are recorded; the rest stay for the next
+   * run. A second signal ends the program at once (the handler is gone). */
+  g_cancellable_cancel (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static int
+run_publish (const char *database,
+             GStrv      *argv)
+{
+  g_autofree char *target_name = NULL;
+  g_autofree char *password_file = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target_name,
+      N_("Publish to this target only (default: every enabled target)"), N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what publishing would do"), NULL },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from FILE (its first line; only you may read the file) instead of the Secret Service"),
+      N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(LiaPassword) password = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library_name = NULL;
+  g_autofree char *tzid = NULL;
+  PublishRun run = { NULL };
+  guint signal_ids[2];
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("publish", entries, argv, &status))
+    return status;
+
+  /* A refused password file stops everything before anything is sent. */
+  if (password_file != NULL && !(password = lia_credentials_read_file (password_file, &error)))
+    return failure (error);
+
+  /* publish never creates a database. */
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  if (target_name != NULL)
+    {
+      LiaTarget *target;
+
+      /* Named, it is published even when disabled. */
+      if (!(target = lia_target_load (db, target_name, &error)))
+        return failure (error);
+      targets = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_target_free);
+      g_ptr_array_add (targets, target);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) all = NULL;
+
+      if (!(all = lia_target_list (db, &error)))
+        return failure (error);
+      targets = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_target_free);
+      for (guint i = 0; i < all->len; i++)
+        {
+          LiaTarget *target = g_ptr_array_index (all, i);
+
+          if (target->enabled)
+            g_ptr_array_add (targets, lia_target_copy (target));
+        }
+      if (targets->len == 0)
+        {
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("There is no publish target to publish to: add one with ‘liaison target add NAME --kind folder --url FOLDER’."));
+          return failure (error);
+        }
+    }
+
+  store = lia_store_new (db);
+  dup_library_settings (&library_name, &tzid);
+
+  run.store = store;
+  run.targets = targets;
+  run.password = password;
+  run.dry_run = dry_run;
+  run.context.library_name = library_name;
+  run.context.time_zone = tzid;
+
+  cancellable = g_cancellable_new ();
+  signal_ids[0] = g_unix_signal_add (SIGINT, on_signal_cb, cancellable);
+  signal_ids[1] = g_unix_signal_add (SIGTERM, on_signal_cb, cancellable);
+
+  task = g_task_new (NULL, cancellable, on_publish_done_cb, &run);
+  g_task_set_task_data (task, &run, NULL);
+  g_task_run_in_thread (task, publish_thread);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signal_ids); i++)
+    {
+      GSource *source = g_main_context_find_source_by_id (NULL, signal_ids[i]);
+
+      if (source != NULL && !g_source_is_destroyed (source))
+        g_source_destroy (source);
+    }
+
+  return run.status;
+}
+
 static const LiaCommand commands[] = {
   { "info", run_info },
   { "sample-data", run_sample_data },
   { "import", run_import },
   { "export", run_export },
   { "today", run_today },
+  { "target", run_target },
+  { "publish", run_publish },
 };
 
 gboolean
@@ -807,8 +1618,10 @@ lia_command_line_run (char ***argv,
                                       "  info          Show the file, schema version, counts and integrity\n"
                                       "  sample-data   Write a database of sample data\n"
                                       "  import        Add and update partners from a CSV file, or events from an iCalendar file\n"
-                                      "  export        Write the partners as CSV or vCard, or the events as iCalendar\n"
-                                      "  today         List what needs doing (the Today page)"));
+                                      "  export        Write the partners as CSV or vCard, the events as iCalendar or feeds, or the directory\n"
+                                      "  today         List what needs doing (the Today page)\n"
+                                      "  target        Add, list and remove the places the events are published to\n"
+                                      "  publish       Publish the events to the targets"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "lia-test-util.h"
@@ -113,4 +115,101 @@ gboolean
 lia_test_is_null (gpointer data)
 {
   return *(gpointer *)data == NULL;
+}
+
+struct _LiaTestChild
+{
+  GPid     pid;
+  int      out_fd;
+  int      err_fd;
+  gboolean exited;
+  int      wait_status;
+};
+
+static void
+on_child_exit_cb (GPid     pid,
+                  int      wait_status,
+                  gpointer user_data)
+{
+  LiaTestChild *child = user_data;
+
+  child->exited = TRUE;
+  child->wait_status = wait_status;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_has_exited (gpointer data)
+{
+  return ((LiaTestChild *)data)->exited;
+}
+
+static char *
+read_to_end (int fd)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  close (fd);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * lia_test_child_spawn:
+ * @argv: the program and its arguments
+ * @envp: (nullable): its environment; NULL: this process's
+ *
+ * Returns: (transfer full): the running program, for lia_test_child_wait()
+ */
+LiaTestChild *
+lia_test_child_spawn (const char * const *argv,
+                      const char * const *envp)
+{
+  g_autoptr(GError) error = NULL;
+  LiaTestChild *child = g_new0 (LiaTestChild, 1);
+
+  g_spawn_async_with_pipes (NULL, (char **)argv, (char **)envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &child->pid, NULL, &child->out_fd, &child->err_fd, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (child->pid, on_child_exit_cb, child);
+
+  return child;
+}
+
+GPid
+lia_test_child_get_pid (LiaTestChild *child)
+{
+  return child->pid;
+}
+
+/**
+ * lia_test_child_wait:
+ * @child: (transfer full): from lia_test_child_spawn()
+ * @out: (out): what it wrote on standard output
+ * @err: (out): what it wrote on standard error
+ *
+ * Runs the main loop until @child exits (failing the test when it was
+ * killed by a signal, or takes too long).
+ *
+ * Returns: its exit status
+ */
+int
+lia_test_child_wait (LiaTestChild  *child,
+                     char         **out,
+                     char         **err)
+{
+  int status;
+
+  lia_test_iterate_until (child_has_exited, child, "the program to exit");
+  *out = read_to_end (child->out_fd);
+  *err = read_to_end (child->err_fd);
+  g_assert_true (WIFEXITED (child->wait_status));
+  status = WEXITSTATUS (child->wait_status);
+  g_free (child);
+
+  return status;
 }

@@ -22,4 +22,15 @@ void     lia_test_iterate_until (LiaTestCondition  condition,
                                  const char       *what);
 gboolean lia_test_is_null       (gpointer          data);
 
+/* A program run while the test's main loop turns, so servers in the test's
+ * own process can answer it. Its output waits in pipes: keep it small. */
+typedef struct _LiaTestChild LiaTestChild;
+
+LiaTestChild *lia_test_child_spawn   (const char * const *argv,
+                                      const char * const *envp);
+GPid          lia_test_child_get_pid (LiaTestChild       *child);
+int           lia_test_child_wait    (LiaTestChild       *child,
+                                      char              **out,
+                                      char              **err);
+
 G_END_DECLS

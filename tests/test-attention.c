@@ -614,6 +614,195 @@ test_events (Fixture       *fixture,
 }
 
 static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lia_database_exec (lia_store_get_database (fixture->store), sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Promoted on the website, changed at @updated_at. */
+static gint64
+add_promoted_event (Fixture    *fixture,
+                    const char *title,
+                    const char *dtstart,
+                    const char *status,
+                    int         channels,
+                    gint64      updated_at)
+{
+  gint64 id = add_event (fixture, 0, title, dtstart, FALSE, "Main Branch", "Come.", status, NULL, 0);
+  g_autofree char *sql = g_strdup_printf ("UPDATE event SET promote = 1, channels = %d, updated_at = %" G_GINT64_FORMAT
+                                          " WHERE id = %" G_GINT64_FORMAT, channels, updated_at, id);
+
+  exec_sql (fixture, sql);
+
+  return id;
+}
+
+static void
+test_publishing (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *pending_key = NULL;
+  g_autofree char *failed_key = NULL;
+  g_autofree char *sql = NULL;
+  LiaAttentionAction actions[LIA_ATTENTION_MAX_ACTIONS];
+  LiaAttentionItem *item;
+  gint64 target;
+  gint64 book_club;
+
+  sql = g_strdup_printf ("INSERT INTO publish_target (name, kind, url, created_at, updated_at)"
+                         " VALUES ('Library website', 'folder', '/srv/www/events', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         unix_noon (2026, 2, 1), unix_noon (2026, 2, 1));
+  exec_sql (fixture, sql);
+  target = sqlite3_last_insert_rowid (lia_database_get_handle (lia_store_get_database (fixture->store)));
+  pending_key = g_strdup_printf ("publish-pending:%" G_GINT64_FORMAT, target);
+  failed_key = g_strdup_printf ("publish-failed:%" G_GINT64_FORMAT, target);
+
+  /* Only the first would be published: a draft, an event kept off the
+   * website and one not promoted are not. */
+  book_club = add_promoted_event (fixture, "Book Club", "2026-03-20T10:00:00", "confirmed", 1, unix_noon (2026, 2, 10));
+  add_promoted_event (fixture, "Draft Talk", "2026-03-20T10:00:00", "draft", 1, unix_noon (2026, 2, 11));
+  add_promoted_event (fixture, "Print Only", "2026-03-20T10:00:00", "confirmed", 2, unix_noon (2026, 2, 11));
+  add_event (fixture, 0, "Not Promoted", "2026-03-20T10:00:00", FALSE, "Main Branch", "Come.", "confirmed", NULL, 0);
+  exec_sql (fixture, "UPDATE event SET updated_at = 1770000000 WHERE title = 'Not Promoted'");
+
+  /* Never published: what it would get waits, from its first change. */
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+
+    item = find_item (items, pending_key);
+    g_assert_nonnull (item);
+    g_assert_cmpint (item->kind, ==, LIA_ATTENTION_PUBLISH_PENDING);
+    g_assert_cmpuint (item->n_waiting, ==, 1);
+    g_assert_cmpstr (item->text, ==, "1 change waiting to be published to “Library website”");
+    g_assert_cmpint (item->record_id, ==, target);
+    g_assert_cmpint (item->partner_id, ==, 0);
+    g_assert_cmpstr (item->due_on, ==, "2026-02-10");
+    g_assert_cmpint (item->days_overdue, ==, 20);
+    g_assert_cmpint (lia_attention_item_get_group (item), ==, LIA_ATTENTION_GROUP_PUBLISHING);
+    g_assert_cmpstr (lia_attention_group_get_title (LIA_ATTENTION_GROUP_PUBLISHING), ==, "Publishing");
+    g_assert_cmpuint (lia_attention_item_get_actions (item, actions), ==, 1);
+    g_assert_cmpint (actions[0], ==, LIA_ATTENTION_ACTION_OPEN_PUBLISH);
+    g_assert_cmpstr (lia_attention_action_get_label (actions[0]), ==, "_Review & Publish");
+    g_assert_null (find_item (items, failed_key));
+  }
+
+  /* Published since: nothing waits. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE publish_target SET last_run_at = %" G_GINT64_FORMAT ", last_run_state = 'ok'",
+                         unix_noon (2026, 2, 20));
+  exec_sql (fixture, sql);
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+
+    g_assert_null (find_item (items, pending_key));
+    g_assert_null (find_item (items, failed_key));
+  }
+
+  /* A change after the run, an event trashed after it (the run removes
+   * it; one trashed before was removed already) and a step an
+   * interrupted run left pending. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE event SET updated_at = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                         unix_noon (2026, 2, 25), book_club);
+  exec_sql (fixture, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE event SET deleted_at = %" G_GINT64_FORMAT ", updated_at = %" G_GINT64_FORMAT
+                         " WHERE id = %" G_GINT64_FORMAT,
+                         unix_noon (2026, 2, 26), unix_noon (2026, 2, 26),
+                         add_promoted_event (fixture, "Trashed Since", "2026-03-21T10:00:00", "confirmed", 1, 1));
+  exec_sql (fixture, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE event SET deleted_at = %" G_GINT64_FORMAT ", updated_at = %" G_GINT64_FORMAT
+                         " WHERE id = %" G_GINT64_FORMAT,
+                         unix_noon (2026, 2, 15), unix_noon (2026, 2, 15),
+                         add_promoted_event (fixture, "Trashed Before", "2026-03-21T10:00:00", "confirmed", 1, 1));
+  exec_sql (fixture, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_record (target_id, item_kind, item, state)"
+                         " VALUES (%" G_GINT64_FORMAT ", 'file', 'events.json', 'pending')", target);
+  exec_sql (fixture, sql);
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+
+    item = find_item (items, pending_key);
+    g_assert_nonnull (item);
+    g_assert_cmpuint (item->n_waiting, ==, 3);
+    g_assert_cmpstr (item->text, ==, "3 changes waiting to be published to “Library website”");
+    g_assert_cmpstr (item->due_on, ==, "2026-02-25");
+    g_assert_null (find_item (items, failed_key));
+  }
+
+  /* A run that stopped: named with its reason. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_run (target_id, started_at, finished_at, state, message)"
+                         " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'failed',"
+                         " 'The server refused the password for ‘Library website’.')",
+                         target, unix_noon (2026, 2, 27), unix_noon (2026, 2, 27));
+  exec_sql (fixture, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE publish_target SET last_run_at = %" G_GINT64_FORMAT ", last_run_state = 'failed'",
+                         unix_noon (2026, 2, 27));
+  exec_sql (fixture, sql);
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+
+    item = find_item (items, failed_key);
+    g_assert_nonnull (item);
+    g_assert_cmpint (item->kind, ==, LIA_ATTENTION_PUBLISH_FAILED);
+    g_assert_cmpstr (item->text, ==, "Publishing to “Library website” failed: The server refused the password for ‘Library website’.");
+    g_assert_cmpstr (item->due_on, ==, "2026-02-27");
+    g_assert_cmpstr (lia_attention_item_get_icon_name (item), ==, "dialog-warning-symbolic");
+    g_assert_cmpint (lia_attention_item_get_group (item), ==, LIA_ATTENTION_GROUP_PUBLISHING);
+    g_assert_cmpuint (lia_attention_item_get_actions (item, actions), ==, 1);
+    g_assert_cmpint (actions[0], ==, LIA_ATTENTION_ACTION_OPEN_PUBLISH);
+    /* The pending record still waits; the changes before the run too. */
+    item = find_item (items, pending_key);
+    g_assert_nonnull (item);
+    g_assert_cmpuint (item->n_waiting, ==, 1);
+  }
+
+  /* A run that went through but left conflicts and refusals. */
+  exec_sql (fixture, "UPDATE publish_target SET last_run_state = 'partial'");
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_record (target_id, item_kind, item, state) VALUES"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.ics', 'conflict'),"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.rss', 'failed'),"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.jsonld', 'failed')",
+                         target, target, target);
+  exec_sql (fixture, sql);
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+
+    item = find_item (items, failed_key);
+    g_assert_nonnull (item);
+    g_assert_cmpstr (item->text, ==, "Publishing to “Library website” needs you: 1 conflict, 2 items refused");
+    g_assert_cmpuint (item->n_waiting, ==, 3);
+  }
+
+  /* Snoozed, then a disabled target: neither shows. */
+  snooze (fixture, failed_key, "2026-03-05");
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-02");
+    g_autoptr(GPtrArray) later = compute (fixture, "2026-03-05");
+
+    g_assert_null (find_item (items, failed_key));
+    g_assert_nonnull (find_item (items, pending_key));
+    g_assert_nonnull (find_item (later, failed_key));
+  }
+  exec_sql (fixture, "UPDATE publish_target SET enabled = 0");
+  {
+    g_autoptr(GPtrArray) items = compute (fixture, "2026-03-05");
+
+    g_assert_null (find_item (items, failed_key));
+    g_assert_null (find_item (items, pending_key));
+  }
+}
+
+static void
 test_kind_nicks (void)
 {
   GEnumClass *klass = g_type_class_ref (LIA_TYPE_ATTENTION_KIND);
@@ -623,6 +812,8 @@ test_kind_nicks (void)
   g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_EXPECTATION_DUE)->value_nick, ==, "expectation-due");
   g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_EXPECTATION_MISSED)->value_nick, ==, "expectation-missed");
   g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_AGREEMENT_ENDING)->value_nick, ==, "agreement-ending");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_PUBLISH_FAILED)->value_nick, ==, "publish-failed");
+  g_assert_cmpstr (g_enum_get_value (klass, LIA_ATTENTION_PUBLISH_PENDING)->value_nick, ==, "publish-pending");
   g_type_class_unref (klass);
 }
 
@@ -643,6 +834,7 @@ main (int   argc,
   ADD ("/attention/trashed-partner", test_trashed_partner);
   ADD ("/attention/order", test_order);
   ADD ("/attention/events", test_events);
+  ADD ("/attention/publishing", test_publishing);
 #undef ADD
   g_test_add_func ("/attention/kind-nicks", test_kind_nicks);
 

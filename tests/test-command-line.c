@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "lia-database.h"
 #include "lia-test-util.h"
@@ -74,6 +78,9 @@ run (Fixture    *fixture,
   g_ptr_array_add (args, NULL);
 
   env = g_environ_setenv (env, "XDG_DATA_HOME", fixture->data_home, TRUE);
+  /* No session bus: liaison must never reach the Secret Service of the
+   * person running the tests (test-credentials has one of its own). */
+  env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liaison-test-bus", TRUE);
 
   g_clear_pointer (&fixture->out, g_free);
   g_clear_pointer (&fixture->err, g_free);
@@ -692,6 +699,554 @@ test_today_bad_date (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Publishing */
+
+/* A sample database built around today, so that a target's window (a week
+ * back, a year ahead of the real clock) holds its events. */
+static char *
+write_sample_today (Fixture    *fixture,
+                    const char *name)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  char *path = path_in (fixture, name);
+
+  g_assert_cmpint (run (fixture, "sample-data", "--output", path, "--seed", "3", "--date", today, NULL), ==, 0);
+
+  return path;
+}
+
+static char *
+write_password_file (Fixture    *fixture,
+                     const char *name,
+                     int         mode)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = path_in (fixture, name);
+
+  g_file_set_contents (path, "s3cret\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+
+  return path;
+}
+
+/* The targets of `target list --json`. */
+static JsonArray *
+list_targets (Fixture    *fixture,
+              const char *database,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (fixture, "--database", database, "target", "list", "--json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  g_assert_true (json_parser_load_from_data (parser, fixture->out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static guint
+count_targets (Fixture    *fixture,
+               const char *database)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_array_get_length (list_targets (fixture, database, parser));
+}
+
+/* A usage error: the message on stderr, then the usage; nothing on stdout. */
+static void
+assert_usage_error (Fixture    *fixture,
+                    const char *fragment)
+{
+  g_assert_cmpint (fixture->status, ==, 2);
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: "));
+  if (strstr (fixture->err, fragment) == NULL)
+    g_error ("“%s” does not say “%s”", fixture->err, fragment);
+  g_assert_nonnull (strstr (fixture->err, "Usage:"));
+  g_assert_cmpstr (fixture->out, ==, "");
+}
+
+static void
+test_target_add_errors (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = path_in (fixture, "not-yet.db");
+  g_autofree char *default_path = g_build_filename (fixture->data_home, "liaison", "liaison.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *open_file = write_password_file (fixture, "open-password", 0644);
+  g_autofree char *password_file = write_password_file (fixture, "password", 0600);
+
+  /* Usage errors (2): nothing opened, nothing made. */
+  run (fixture, "--database", missing, "target", "add", NULL);
+  assert_usage_error (fixture, "needs the NAME");
+  run (fixture, "--database", missing, "target", "add", "site", NULL);
+  assert_usage_error (fixture, "--kind KIND and --url URL");
+  run (fixture, "--database", missing, "target", "add", "site", "--kind", "ftp", "--url", "/srv/www", NULL);
+  assert_usage_error (fixture, "not ‘ftp’");
+  run (fixture, "--database", missing, "target", "add", "site", "--kind", "folder", "--url", "/srv/www",
+       "--past-days", "a week", NULL);
+  assert_usage_error (fixture, "--past-days needs a whole number from 0 to 36500, not ‘a week’");
+  run (fixture, "--database", missing, "target", "add", "site", "--kind", "webdav",
+       "--url", "https://dav.example.org/", "--password-file", password_file, NULL);
+  assert_usage_error (fixture, "--password-file needs --user");
+  run (fixture, "--database", missing, "target", "add", "site", "extra", "--kind", "folder", "--url", "/srv/www", NULL);
+  assert_usage_error (fixture, "extra");
+  run (fixture, "--database", missing, "target", "frobnicate", NULL);
+  assert_usage_error (fixture, "add, list or remove, not ‘frobnicate’");
+  run (fixture, "target", NULL);
+  assert_usage_error (fixture, "add, list or remove");
+
+  /* Refused values (1): one line, still nothing made. */
+  g_assert_cmpint (run (fixture, "--database", missing, "target", "add", "site", "--kind", "webdav",
+                        "--url", "dav.example.org", NULL), ==, 1);
+  assert_one_line_error (fixture, "“dav.example.org” is not a web address");
+  g_assert_cmpint (run (fixture, "--database", missing, "target", "add", "site", "--kind", "folder",
+                        "--url", "/srv/www", "--future-days", "20000", NULL), ==, 1);
+  assert_one_line_error (fixture, "Dates:");
+  g_assert_cmpint (run (fixture, "--database", missing, "target", "add", "site", "--kind", "webdav",
+                        "--url", "https://dav.example.org/", "--user", "alice", "--password-file", open_file, NULL), ==, 1);
+  assert_one_line_error (fixture, "chmod 600");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
+
+  /* Against a database: a duplicate name or an unknown partner adds
+   * nothing. */
+  path = write_sample_today (fixture, "sample.db");
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", "/srv/www", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "added: site\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", "/srv/other", NULL), ==, 1);
+  assert_one_line_error (fixture, "already a target called “site”");
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "partners", "--kind", "folder",
+                        "--url", "/srv/www", "--partner", "Nobody At All", NULL), ==, 1);
+  assert_one_line_error (fixture, "no partner named ‘Nobody At All’");
+  g_assert_cmpuint (count_targets (fixture, path), ==, 1);
+}
+
+static void
+test_target_list_remove (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *password_file = write_password_file (fixture, "password", 0600);
+  g_autofree char *www = path_in (fixture, "www");
+  g_autofree char *expected = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  JsonObject *object;
+
+  /* None yet: a sentence, and an empty array. */
+  g_assert_cmpint (run (fixture, "--database", path, "target", "list", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "There are no publish targets yet"));
+  g_assert_cmpuint (count_targets (fixture, path), ==, 0);
+
+  /* A folder named from the current folder is kept absolute. */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    g_autofree char *cwd = g_get_current_dir ();
+
+    g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
+    g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                          "--url", "www", "--past-days", "30", "--category", "Storytime",
+                          "--category", "Technology", NULL), ==, 0);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+  }
+
+  /* No Secret Service here (the test gives liaison no session bus): the
+   * target is kept, and it says how to give the password instead. */
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "dav", "--kind", "webdav",
+                        "--url", "https://dav.example.org/events/", "--user", "alice",
+                        "--password-file", password_file, NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "added: dav\npassword: not stored\n");
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: The password was not stored"));
+  g_assert_nonnull (strstr (fixture->err, "liaison publish --password-file FILE"));
+  g_assert_cmpstr (strchr (fixture->err, '\n') + 1, ==, "");
+
+  /* By name; two spaces between the columns. */
+  g_assert_cmpint (run (fixture, "--database", path, "target", "list", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  expected = g_strdup_printf ("dav  webdav  https://dav.example.org/events/  alice  never  0 pending, 0 failed, 0 conflicts\n"
+                              "site  folder  %s  -  never  0 pending, 0 failed, 0 conflicts\n", www);
+  g_assert_cmpstr (fixture->out, ==, expected);
+
+  array = list_targets (fixture, path, parser);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "dav");
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "webdav");
+  g_assert_cmpstr (json_object_get_string_member (object, "url"), ==, "https://dav.example.org/events/");
+  g_assert_cmpstr (json_object_get_string_member (object, "user"), ==, "alice");
+  g_assert_true (json_object_get_boolean_member (object, "enabled"));
+  g_assert_true (json_object_get_null_member (object, "last_run_at"));
+  g_assert_true (json_object_get_null_member (object, "last_run_state"));
+  g_assert_cmpint (json_object_get_int_member (object, "pending"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "failed"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "conflicts"), ==, 0);
+  /* Never published: every event it gets has changed since. */
+  g_assert_cmpint (json_object_get_int_member (object, "changed_since_run"), >, 0);
+  /* Nothing of the password in what is listed. */
+  g_assert_null (strstr (fixture->out, "s3cret"));
+  object = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "site");
+  g_assert_cmpstr (json_object_get_string_member (object, "url"), ==, www);
+  g_assert_true (json_object_get_null_member (object, "user"));
+
+  g_assert_cmpint (run (fixture, "--database", path, "target", "remove", "dav", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "removed: dav\n");
+  g_assert_cmpuint (count_targets (fixture, path), ==, 1);
+  g_assert_cmpint (run (fixture, "--database", path, "target", "remove", "dav", NULL), ==, 1);
+  assert_one_line_error (fixture, "no publish target called “dav”");
+  run (fixture, "--database", path, "target", "remove", NULL);
+  assert_usage_error (fixture, "needs the NAME");
+  g_assert_cmpuint (count_targets (fixture, path), ==, 1);
+}
+
+/* The feed files a folder target holds. */
+static const char * const feed_files[] = {
+  "events.ics", "events.json", "events.jsonld", "events.rss", "directory.json",
+};
+
+static void
+test_publish_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *www = path_in (fixture, "www");
+  g_autofree char *events_json = g_build_filename (www, "events.json", NULL);
+  g_autofree char *first_sum = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) feed = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  g_assert_cmpint (g_mkdir (www, 0755), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", www, NULL), ==, 0);
+
+  /* The plan, and nothing written or recorded. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (feed_files); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("create %s %s\n", feed_files[i], feed_files[i]);
+
+      g_assert_nonnull (strstr (fixture->out, line));
+    }
+  g_assert_true (g_str_has_suffix (fixture->out, "\nsite: dry run: would create 5, update 0, delete 0; 0 conflicts, 0 unchanged\n"));
+  g_assert_cmpuint (lia_test_count_files (www), ==, 0);
+  object = json_array_get_object_element (list_targets (fixture, path, parser), 0);
+  g_assert_true (json_object_get_null_member (object, "last_run_at"));
+
+  /* Published: a line per file, then the target's summary. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (feed_files); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("create done %s %s\n", feed_files[i], feed_files[i]);
+      g_autofree char *file = g_build_filename (www, feed_files[i], NULL);
+
+      g_assert_nonnull (strstr (fixture->out, line));
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_str_has_suffix (fixture->out, "\nsite: 5 done, 0 conflicts, 0 failed, 0 pending\n"));
+  g_assert_cmpuint (lia_test_count_files (www), ==, 5);
+
+  /* What was written is the sample's events. */
+  g_assert_true (json_parser_load_from_file (feed, events_json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (feed)), "items")), >, 0);
+  first_sum = lia_test_checksum_file (events_json);
+
+  object = json_array_get_object_element (list_targets (fixture, path, parser), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "last_run_state"), ==, "ok");
+  g_assert_cmpint (json_object_get_int_member (object, "pending"), ==, 0);
+
+  /* Again: nothing to do, nothing written, success. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--target", "site", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "site: nothing to do\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+  {
+    g_autofree char *sum = lia_test_checksum_file (events_json);
+
+    g_assert_cmpstr (sum, ==, first_sum);
+  }
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "site: dry run: would create 0, update 0, delete 0; 0 conflicts, 5 unchanged\n");
+}
+
+static void
+test_publish_refused_password_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *www = path_in (fixture, "www");
+  g_autofree char *open_file = write_password_file (fixture, "open-password", 0644);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_cmpint (g_mkdir (www, 0755), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", www, NULL), ==, 0);
+
+  /* Refused before anything is planned or sent. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--password-file", open_file, NULL), ==, 1);
+  assert_one_line_error (fixture, "chmod 600");
+  g_assert_nonnull (strstr (fixture->err, "open-password"));
+  g_assert_cmpuint (lia_test_count_files (www), ==, 0);
+  object = json_array_get_object_element (list_targets (fixture, path, parser), 0);
+  g_assert_true (json_object_get_null_member (object, "last_run_at"));
+}
+
+static void
+test_publish_errors (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *missing = path_in (fixture, "not-yet.db");
+  g_autofree char *gone = path_in (fixture, "gone");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  /* publish never makes a database. */
+  g_assert_cmpint (run (fixture, "--database", missing, "publish", NULL), ==, 1);
+  assert_one_line_error (fixture, "not-yet.db");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  assert_one_line_error (fixture, "no publish target to publish to");
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--target", "site", NULL), ==, 1);
+  assert_one_line_error (fixture, "no publish target called “site”");
+  run (fixture, "--database", path, "publish", "--frobnicate", NULL);
+  assert_usage_error (fixture, "--frobnicate");
+
+  /* A folder that is not there: the run stops, says why in one line, and
+   * leaves every step for the next run. */
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", gone, NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "site: 0 done, 0 conflicts, 0 failed, 5 pending\n");
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: Publishing to “site” stopped: "));
+  g_assert_nonnull (strstr (fixture->err, gone));
+  g_assert_cmpstr (strchr (fixture->err, '\n') + 1, ==, "");
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  array = list_targets (fixture, path, parser);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "last_run_state"), ==, "failed");
+}
+
+static void
+test_publish_needs_password (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  /* A login, and no Secret Service to hold its password. */
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "dav", "--kind", "webdav",
+                        "--url", "https://dav.example.org/events/", "--user", "alice", NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  assert_one_line_error (fixture, "Publishing to “dav” needs the password of “alice”");
+  g_assert_nonnull (strstr (fixture->err, "--password-file FILE"));
+  object = json_array_get_object_element (list_targets (fixture, path, parser), 0);
+  g_assert_true (json_object_get_null_member (object, "last_run_at"));
+
+  /* A dry run sends nothing, so it needs none. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", "--dry-run", NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->out, "\ndav: dry run: would create 5, update 0, delete 0; 0 conflicts, 0 unchanged\n"));
+}
+
+/* Someone edits a published file by hand: Liaison's next update of it is a
+ * conflict, the run says so and exits 1, and it stays a conflict (never
+ * overwritten) until it is resolved in the window. */
+static void
+test_publish_conflict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *www = path_in (fixture, "www");
+  g_autofree char *rss = g_build_filename (www, "events.rss", NULL);
+  g_autofree char *edited_sum = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (www, 0755), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "site", "--kind", "folder",
+                        "--url", www, NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 0);
+
+  /* The web team edits the RSS; the events change in Liaison. */
+  g_file_set_contents (rss, "<rss version=\"2.0\"><channel><title>Edited</title></channel></rss>\n", -1, &error);
+  g_assert_no_error (error);
+  edited_sum = lia_test_checksum_file (rss);
+  {
+    g_autoptr(LiaDatabase) db = lia_database_open (path, LIA_DATABASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lia_database_exec (db, "UPDATE event SET title = title || ' (new room)', updated_at = updated_at + 1",
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  g_assert_nonnull (strstr (fixture->out, "update done events.json events.json\n"));
+  g_assert_nonnull (strstr (fixture->out, "update conflict events.rss events.rss\n"));
+  g_assert_true (g_str_has_suffix (fixture->out, "\nsite: 3 done, 1 conflicts, 0 failed, 0 pending\n"));
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: Publishing to “site” left 0 failed, 1 conflicts and 0 pending. "));
+  g_assert_cmpstr (strchr (fixture->err, '\n') + 1, ==, "");
+  {
+    g_autofree char *sum = lia_test_checksum_file (rss);
+
+    g_assert_cmpstr (sum, ==, edited_sum);
+  }
+
+  /* Next night: still a conflict, still not overwritten, still 1. */
+  g_assert_cmpint (run (fixture, "--database", path, "publish", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "conflict conflict events.rss events.rss\n"
+                                     "site: 0 done, 1 conflicts, 0 failed, 0 pending\n");
+  g_assert_true (g_str_has_prefix (fixture->err, "liaison: Publishing to “site” left 0 failed, 1 conflicts and 0 pending."));
+  {
+    g_autofree char *sum = lia_test_checksum_file (rss);
+
+    g_assert_cmpstr (sum, ==, edited_sum);
+  }
+  g_assert_cmpint (run (fixture, "--database", path, "target", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, " partial  0 pending, 0 failed, 1 conflicts\n"));
+}
+
+/* A WebDAV server that takes every request and never answers: a run that
+ * only a signal can stop. */
+static void
+on_hold_request_cb (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  guint *n_requests = user_data;
+
+  (*n_requests)++;
+  soup_server_message_pause (message);
+}
+
+static gboolean
+has_requests (gpointer data)
+{
+  return *(guint *)data > 0;
+}
+
+static void
+test_publish_cancelled_by_signal (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const int signals[] = { SIGTERM, SIGINT };
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+  g_autoslist(GUri) uris = NULL;
+  guint n_requests = 0;
+
+  soup_server_add_handler (server, NULL, on_hold_request_cb, &n_requests, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/dav/", g_uri_get_port (uris->data));
+  g_assert_cmpint (run (fixture, "--database", path, "target", "add", "dav", "--kind", "webdav",
+                        "--url", url, NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      const char *argv[] = { g_getenv ("LIAISON_BIN"), "--database", path, "publish", NULL };
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", fixture->data_home, TRUE);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      LiaTestChild *child;
+
+      n_requests = 0;
+      child = lia_test_child_spawn (argv, (const char * const *)env);
+
+      /* Under way, waiting for the server: then the signal. */
+      lia_test_iterate_until (has_requests, &n_requests, "the first request of the run");
+      g_assert_cmpint (kill (lia_test_child_get_pid (child), signals[i]), ==, 0);
+
+      /* Stopped by itself, not killed: it says so, and keeps what is left. */
+      g_assert_cmpint (lia_test_child_wait (child, &out, &err), ==, 1);
+      g_assert_true (g_str_has_prefix (err, "liaison: Publishing to “dav” stopped: "));
+      g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+      g_assert_cmpstr (out, ==, "dav: 0 done, 0 conflicts, 0 failed, 5 pending\n");
+    }
+}
+
+static void
+test_export_feeds (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_sample_today (fixture, "sample.db");
+  g_autofree char *json = path_in (fixture, "events.json");
+  g_autofree char *jsonld = path_in (fixture, "events.jsonld");
+  g_autofree char *rss = path_in (fixture, "events.rss");
+  g_autofree char *directory = path_in (fixture, "directory.json");
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  /* JSON Feed 1.1. */
+  g_assert_cmpint (run (fixture, "--database", path, "export", "--format", "json", "--output", json, NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  expected = g_strdup_printf ("%s\n", json);
+  g_assert_cmpstr (fixture->out, ==, expected);
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "https://jsonfeed.org/version/1.1");
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Library Community Events");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), >, 0);
+
+  /* schema.org JSON-LD. */
+  g_assert_cmpint (run (fixture, "--database", path, "export", "--format", "jsonld", "--output", jsonld, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_file (parser, jsonld, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "@context"), ==, "https://schema.org");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "@graph")), >, 0);
+
+  /* RSS 2.0: well-formed XML. */
+  g_assert_cmpint (run (fixture, "--database", path, "export", "--format", "rss", "--output", rss, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (rss, &contents, NULL, &error));
+  g_assert_no_error (error);
+  {
+    GMarkupParser markup = { NULL };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&markup, 0, NULL, NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, contents, -1, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (contents, "<rss version=\"2.0\""));
+  g_assert_nonnull (strstr (contents, "<item>"));
+
+  /* The directory, to standard output. */
+  g_assert_cmpint (run (fixture, "--database", path, "export", "--format", "directory", "--output", "-", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, fixture->out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "partners")), >, 0);
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
+
+  /* The usage names every format. */
+  run (fixture, "--database", path, "export", "--format", "atom", "--output", "-", NULL);
+  assert_usage_error (fixture, "jsonld, rss or directory, not ‘atom’");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +1276,15 @@ main (int   argc,
   ADD ("/command-line/today/text", test_today_text);
   ADD ("/command-line/today/json", test_today_json);
   ADD ("/command-line/today/bad-date", test_today_bad_date);
+  ADD ("/command-line/target/add-errors", test_target_add_errors);
+  ADD ("/command-line/target/list-remove", test_target_list_remove);
+  ADD ("/command-line/publish/folder", test_publish_folder);
+  ADD ("/command-line/publish/refused-password-file", test_publish_refused_password_file);
+  ADD ("/command-line/publish/errors", test_publish_errors);
+  ADD ("/command-line/publish/conflict", test_publish_conflict);
+  ADD ("/command-line/publish/needs-password", test_publish_needs_password);
+  ADD ("/command-line/publish/cancelled-by-signal", test_publish_cancelled_by_signal);
+  ADD ("/command-line/export/feeds", test_export_feeds);
 #undef ADD
 
   return g_test_run ();

@@ -654,6 +654,39 @@ test_statement_cache (Fixture       *fixture,
   lia_stmt_release (again);
 }
 
+/* A second connection in the same process (a worker beside the window)
+ * must not take the first one's locks away: another process then still
+ * cannot take the file out of WAL mode while the window holds it. */
+static void
+test_second_open_keeps_locks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) window = NULL;
+  g_autoptr(LiaDatabase) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  const char *argv[] = { "sqlite3", fixture->path, "PRAGMA journal_mode = DELETE;", NULL };
+
+  window = lia_database_open (fixture->path, LIA_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_database_exec (window, "SELECT count (*) FROM meta", &error));
+
+  worker = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&worker);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  /* sqlite3 reports the lock; the mode stays WAL. */
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_null (strstr (out, "delete"));
+  g_assert_true (lia_database_exec (window, "SELECT count (*) FROM meta", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +710,7 @@ main (int   argc,
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);
+  ADD ("/database/second-open-keeps-locks", test_second_open_keeps_locks);
 #undef ADD
 
   return g_test_run ();

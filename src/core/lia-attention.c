@@ -418,14 +418,128 @@ collect_events (LiaAttentionContext  *context,
          collect (context, series, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error);
 }
 
-/* The sources of the radar: a later one (publishing) is one more function
- * and one more line here. */
+/* Publishing, in SQL over the sync layer's tables (core does not know
+ * sync/): a target whose last run failed, or with items the server
+ * refused or that conflict; and a target with changes waiting. Column 7
+ * is the target's name. */
+static void
+describe_publish_failed (LiaAttentionItem *item,
+                         sqlite3_stmt     *stmt)
+{
+  const char *name = (const char *)sqlite3_column_text (stmt, 7);
+  gboolean run_failed = sqlite3_column_int (stmt, 8);
+  guint n_conflicts = sqlite3_column_int (stmt, 9);
+  guint n_failed = sqlite3_column_int (stmt, 10);
+  const char *message = (const char *)sqlite3_column_text (stmt, 11);
+  g_autofree char *conflicts = NULL;
+  g_autofree char *failed = NULL;
+
+  item->n_waiting = n_conflicts + n_failed;
+
+  if (run_failed)
+    {
+      if (message != NULL && *message != '\0')
+        /* Translators: a publish target's name, then why its last run stopped */
+        item->text = g_strdup_printf (_("Publishing to “%s” failed: %s"), name, message);
+      else
+        /* Translators: a publish target's name */
+        item->text = g_strdup_printf (_("Publishing to “%s” failed"), name);
+      return;
+    }
+
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", n_conflicts),
+                               n_conflicts);
+  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item refused", "%u items refused", n_failed),
+                            n_failed);
+  if (n_conflicts > 0 && n_failed > 0)
+    /* Translators: a publish target's name, then "2 conflicts" and "1 item refused" */
+    item->text = g_strdup_printf (_("Publishing to “%s” needs you: %s, %s"), name, conflicts, failed);
+  else
+    /* Translators: a publish target's name, then "2 conflicts" or "1 item refused" */
+    item->text = g_strdup_printf (_("Publishing to “%s” needs you: %s"), name,
+                                  n_conflicts > 0 ? conflicts : failed);
+}
+
+static gboolean
+collect_publish_failed (LiaAttentionContext  *context,
+                        GError              **error)
+{
+  /* Shown from the day of the last run (or the target's last change). */
+  static const char sql[] =
+    "SELECT 'publish-failed:' || t.id, 0, '', t.id,"
+    " date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch'),"
+    " CAST (julianday (:today) - julianday (date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch')) AS INTEGER),"
+    " '', t.name, coalesce (t.last_run_state = 'failed', 0),"
+    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'conflict'),"
+    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'failed'),"
+    " (SELECT u.message FROM publish_run AS u WHERE u.target_id = t.id ORDER BY u.started_at DESC, u.id DESC LIMIT 1)"
+    " FROM publish_target AS t"
+    " WHERE t.enabled = 1"
+    " AND (t.last_run_state = 'failed'"
+    "      OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state IN ('failed', 'conflict')))"
+    NOT_SNOOZED ("'publish-failed:' || t.id");
+
+  return collect (context, sql, LIA_ATTENTION_PUBLISH_FAILED, describe_publish_failed, error);
+}
+
+static void
+describe_publish_pending (LiaAttentionItem *item,
+                          sqlite3_stmt     *stmt)
+{
+  const char *name = (const char *)sqlite3_column_text (stmt, 7);
+
+  item->n_waiting = sqlite3_column_int (stmt, 8) + sqlite3_column_int (stmt, 9);
+  /* Translators: how many changes, then a publish target's name */
+  item->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u change waiting to be published to “%s”",
+                                             "%u changes waiting to be published to “%s”",
+                                             item->n_waiting),
+                                item->n_waiting, name);
+}
+
+/* What a target would get, as lia_publish_get_status() counts it (so
+ * Today and the Publish page give the same number; the sync layer decides
+ * exactly): promoted on the website channel, not a draft, changed or
+ * trashed since the last run. */
+#define PUBLISH_CHANGED_EVENTS \
+  " FROM publish_target AS t2 JOIN event AS e" \
+  " ON e.promote = 1 AND (e.channels & 1) <> 0 AND e.status <> 'draft'" \
+  " AND (e.updated_at > coalesce (t2.last_run_at, 0) OR e.deleted_at > coalesce (t2.last_run_at, 0))" \
+  " WHERE t2.enabled = 1"
+
+static gboolean
+collect_publish_pending (LiaAttentionContext  *context,
+                         GError              **error)
+{
+  /* Shown from the first change waiting (never before the target was
+   * added); records left pending by an interrupted run wait too. */
+  static const char sql[] =
+    "SELECT 'publish-pending:' || t.id, 0, '', t.id,"
+    " date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch'),"
+    " CAST (julianday (:today) - julianday (date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch')) AS INTEGER),"
+    " '', t.name, coalesce (c.n, 0),"
+    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending')"
+    " FROM publish_target AS t LEFT JOIN"
+    " (SELECT t2.id AS target_id, count (*) AS n, max (min (e.updated_at), t2.created_at) AS since"
+    PUBLISH_CHANGED_EVENTS
+    "  GROUP BY t2.id) AS c ON c.target_id = t.id"
+    " WHERE t.enabled = 1"
+    " AND (c.n > 0 OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending'))"
+    NOT_SNOOZED ("'publish-pending:' || t.id");
+
+  return collect (context, sql, LIA_ATTENTION_PUBLISH_PENDING, describe_publish_pending, error);
+}
+
+/* The sources of the radar: a later one is one more function and one
+ * more line here. */
 static const LiaAttentionSourceFunc sources[] = {
   collect_stale,
   collect_follow_ups,
   collect_expectations,
   collect_agreements,
   collect_events,
+  collect_publish_failed,
+  collect_publish_pending,
 };
 
 /* The partner's sort name (casefolded, accents removed: what the partner
@@ -472,6 +586,8 @@ lia_attention_kind_get_type (void)
         { LIA_ATTENTION_EXPECTATION_MISSED, "LIA_ATTENTION_EXPECTATION_MISSED", "expectation-missed" },
         { LIA_ATTENTION_AGREEMENT_ENDING, "LIA_ATTENTION_AGREEMENT_ENDING", "agreement-ending" },
         { LIA_ATTENTION_EVENT_INCOMPLETE, "LIA_ATTENTION_EVENT_INCOMPLETE", "event-incomplete" },
+        { LIA_ATTENTION_PUBLISH_FAILED, "LIA_ATTENTION_PUBLISH_FAILED", "publish-failed" },
+        { LIA_ATTENTION_PUBLISH_PENDING, "LIA_ATTENTION_PUBLISH_PENDING", "publish-pending" },
         { 0, NULL, NULL }
       };
 
@@ -693,6 +809,9 @@ lia_attention_item_get_group (const LiaAttentionItem *item)
       return LIA_ATTENTION_GROUP_AGREEMENTS;
     case LIA_ATTENTION_EVENT_INCOMPLETE:
       return LIA_ATTENTION_GROUP_EVENTS;
+    case LIA_ATTENTION_PUBLISH_FAILED:
+    case LIA_ATTENTION_PUBLISH_PENDING:
+      return LIA_ATTENTION_GROUP_PUBLISHING;
     case LIA_ATTENTION_STALE:
     default:
       return LIA_ATTENTION_GROUP_INFORMATION;
@@ -717,6 +836,10 @@ lia_attention_item_get_icon_name (const LiaAttentionItem *item)
       return "dialog-warning-symbolic";
     case LIA_ATTENTION_EVENT_INCOMPLETE:
       return "x-office-calendar-symbolic";
+    case LIA_ATTENTION_PUBLISH_FAILED:
+      return "dialog-warning-symbolic";
+    case LIA_ATTENTION_PUBLISH_PENDING:
+      return "send-to-symbolic";
     case LIA_ATTENTION_AGREEMENT_ENDING:
     default:
       return "x-office-document-symbolic";
@@ -764,6 +887,11 @@ lia_attention_item_get_actions (const LiaAttentionItem *item,
       if (item->partner_id == 0)
         return n;
       break;
+    case LIA_ATTENTION_PUBLISH_FAILED:
+    case LIA_ATTENTION_PUBLISH_PENDING:
+      /* No partner: the Publish page is where it is dealt with. */
+      actions[n++] = LIA_ATTENTION_ACTION_OPEN_PUBLISH;
+      return n;
     case LIA_ATTENTION_AGREEMENT_ENDING:
     default:
       actions[n++] = LIA_ATTENTION_ACTION_RENEW;
@@ -805,6 +933,8 @@ lia_attention_group_get_title (LiaAttentionGroup group)
       return _("Follow-Ups");
     case LIA_ATTENTION_GROUP_EVENTS:
       return _("Upcoming Events");
+    case LIA_ATTENTION_GROUP_PUBLISHING:
+      return _("Publishing");
     case LIA_ATTENTION_GROUP_AGREEMENTS:
       return _("Agreements");
     case LIA_ATTENTION_GROUP_INFORMATION:
@@ -837,6 +967,8 @@ lia_attention_action_get_label (LiaAttentionAction action)
       return _("_Open Partner");
     case LIA_ATTENTION_ACTION_OPEN_EVENT:
       return _("_Edit Event");
+    case LIA_ATTENTION_ACTION_OPEN_PUBLISH:
+      return _("_Review & Publish");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -23,6 +23,8 @@ typedef enum
   LIA_ATTENTION_EXPECTATION_MISSED,
   LIA_ATTENTION_AGREEMENT_ENDING,
   LIA_ATTENTION_EVENT_INCOMPLETE,
+  LIA_ATTENTION_PUBLISH_FAILED,   /* a target's last run failed, or items failed or conflict */
+  LIA_ATTENTION_PUBLISH_PENDING,  /* events changed since a target's last run */
 } LiaAttentionKind;
 
 /* What the Today page groups by, in its order; a new source either joins
@@ -32,6 +34,7 @@ typedef enum
   LIA_ATTENTION_GROUP_PROMISES,
   LIA_ATTENTION_GROUP_FOLLOW_UPS,
   LIA_ATTENTION_GROUP_EVENTS,
+  LIA_ATTENTION_GROUP_PUBLISHING,
   LIA_ATTENTION_GROUP_AGREEMENTS,
   LIA_ATTENTION_GROUP_INFORMATION,
 } LiaAttentionGroup;
@@ -51,6 +54,7 @@ typedef enum
   LIA_ATTENTION_ACTION_RENEW,
   LIA_ATTENTION_ACTION_OPEN,
   LIA_ATTENTION_ACTION_OPEN_EVENT,
+  LIA_ATTENTION_ACTION_OPEN_PUBLISH,  /* the window's Publish area */
 } LiaAttentionAction;
 
 #define LIA_ATTENTION_MAX_ACTIONS 4
@@ -72,12 +76,13 @@ typedef struct
   gint64            partner_id;
   char             *partner_name;
   char             *partner_sort_name; /* what partner lists sort by */
-  gint64            record_id;     /* the interaction, expectation, agreement or event; 0 for stale */
+  gint64            record_id;     /* the interaction, expectation, agreement, event or publish target; 0 for stale */
   char             *due_on;        /* YYYY-MM-DD */
   int               days_overdue;  /* negative: days left */
   char             *text;          /* a translated sentence */
   LiaUpkeepMode     upkeep_mode;   /* stale items */
   LiaDirection      direction;     /* expectations */
+  guint             n_waiting;     /* publishing: changes waiting, or failed and conflicting items */
   gint64            update_requested_at; /* stale items: the last request not yet answered, or 0 */
 } LiaAttentionItem;
 

@@ -211,7 +211,9 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   char header[100];
   GStatBuf st;
-  FILE *file;
+  sqlite3_vfs *vfs;
+  sqlite3_file *file;
+  int rc, out_flags = 0;
   size_t n;
 
   if (g_stat (path, &st) != 0)
@@ -241,17 +243,25 @@ check_header (const char  *path,
   if (st.st_size == 0)
     return TRUE;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  /* Read through sqlite's own file layer, never fopen()/fclose(): closing
+   * any descriptor of a file drops every POSIX lock this process holds on
+   * it, so a worker opening the database beside the window's connection
+   * would silently unlock the window's (sqlite's "how to corrupt", 2.2.1).
+   * The unix VFS knows the file is open already and defers that close. */
+  vfs = sqlite3_vfs_find (NULL);
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
     {
-      int saved_errno = errno;
-
+      g_free (file);
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_CANNOT_OPEN,
-                   _("‘%s’ cannot be opened: %s."), name, g_strerror (saved_errno));
+                   _("‘%s’ cannot be opened: %s."), name, sqlite3_errstr (rc));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  file->pMethods->xClose (file);
+  g_free (file);
+  n = rc == SQLITE_OK ? sizeof header : 0;
 
   if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {

@@ -294,7 +294,7 @@ create_row (const LiaAttentionItem *item,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (item->kind == LIA_ATTENTION_EXPECTATION_MISSED)
+  if (item->kind == LIA_ATTENTION_EXPECTATION_MISSED || item->kind == LIA_ATTENTION_PUBLISH_FAILED)
     gtk_widget_add_css_class (icon, "warning");
 
   gtk_widget_set_valign (primary, GTK_ALIGN_CENTER);
@@ -1059,6 +1059,9 @@ lia_today_page_act_action (GtkWidget  *widget,
       break;
     case LIA_ATTENTION_ACTION_OPEN_EVENT:
       open_event (self, item);
+      break;
+    case LIA_ATTENTION_ACTION_OPEN_PUBLISH:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-area", "s", "publish");
       break;
     default:
       g_warning ("Unknown Today action %d", action);

@@ -14,6 +14,7 @@
 #include "lia-events-page.h"
 #include "lia-overview-page.h"
 #include "lia-partners-page.h"
+#include "lia-publish-page.h"
 #include "lia-sample-data.h"
 #include "lia-search-page.h"
 #include "lia-settings.h"
@@ -38,6 +39,7 @@ static const LiaArea areas[] = {
   { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type },
   { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
   { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type },
+  { "publish", N_("Publish"), "send-to-symbolic", lia_publish_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
   { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
 };
@@ -369,6 +371,15 @@ on_today_open_partner_cb (LiaTodayPage *page,
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), partner_id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* A run wrote on its own connection: Today reads what waits again. */
+static void
+on_publish_published_cb (LiaPublishPage *page,
+                         gint64          target_id,
+                         LiaWindow      *self)
+{
+  lia_today_page_refresh (LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today")));
 }
 
 static void
@@ -791,6 +802,8 @@ lia_window_init (LiaWindow *self)
   add_areas (self);
   g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "today"), "open-partner",
                            G_CALLBACK (on_today_open_partner_cb), self, 0);
+  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "publish"), "published",
+                           G_CALLBACK (on_publish_published_cb), self, 0);
   g_object_bind_property (self, "store", self->search_page, "store", G_BINDING_SYNC_CREATE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_title (self);

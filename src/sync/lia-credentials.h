@@ -25,6 +25,12 @@ gboolean  lia_credentials_store       (const char    *target_name,
 char     *lia_credentials_lookup      (const char    *target_name,
                                        GCancellable  *cancellable,
                                        GError       **error);
+/* As lia_credentials_lookup(), but never asks to unlock the keyring: a job
+ * nobody watches must not wait on a dialog. A password kept in a locked
+ * keyring is G_IO_ERROR_PERMISSION_DENIED, with a message that says so. */
+char     *lia_credentials_lookup_unattended (const char    *target_name,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 gboolean  lia_credentials_clear       (const char    *target_name,
                                        GCancellable  *cancellable,
                                        GError       **error);

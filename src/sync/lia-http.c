@@ -336,7 +336,11 @@ lia_http_send (LiaHttp             *self,
   /* A body cut short by a closed connection: libsoup may hand back what
    * arrived; the step is then not known to be done. */
   expected = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
+  /* Content-Length counts the encoded bytes: libsoup hands back the body
+   * decoded (Radicale gzips even a 20-byte 412), so only a body sent as it
+   * is can be measured against it. */
   if (soup_message_headers_get_encoding (soup_message_get_response_headers (message)) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (soup_message_get_response_headers (message), "Content-Encoding") == NULL &&
       expected > 0 && (goffset)g_bytes_get_size (response) < expected && g_strcmp0 (method, "HEAD") != 0)
     {
       g_autofree char *path = path_of (absolute);

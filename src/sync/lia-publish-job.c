@@ -728,6 +728,7 @@ lia_publish_run (LiaStore                *store,
 
   database = lia_store_get_database (store);
   report = report_new ();
+  report->started_at = store_now (store);
 
   /* The session is made here, on the job's thread, before any request. */
   publisher = publisher_for (target, &options->context, options->password,
@@ -744,8 +745,9 @@ lia_publish_run (LiaStore                *store,
         }
       report->state = LIA_PUBLISH_RUN_FAILED;
       set_stop_message (report, target, local_error);
-      if (!options->dry_run && insert_run (database, target->id, store_now (store), &run_id, error))
-        finish_run (database, target, run_id, report, store_now (store), NULL);
+      report->finished_at = store_now (store);
+      if (!options->dry_run && insert_run (database, target->id, report->started_at, &run_id, error))
+        finish_run (database, target, run_id, report, report->finished_at, NULL);
       return g_steal_pointer (&report);
     }
 
@@ -904,7 +906,8 @@ lia_publish_run (LiaStore                *store,
   g_async_queue_unref (run.todo);
   g_async_queue_unref (run.done);
 
-  if (!finish_run (database, target, run_id, report, store_now (store), &local_error))
+  report->finished_at = store_now (store);
+  if (!finish_run (database, target, run_id, report, report->finished_at, &local_error))
     g_warning ("Could not record the publish run: %s", local_error->message);
 
   return g_steal_pointer (&report);
@@ -1104,7 +1107,8 @@ lia_publish_list_runs (LiaDatabase  *database,
   g_return_val_if_fail (LIA_IS_DATABASE (database), NULL);
 
   if (!(runs = lia_database_prepare (database,
-                                     "SELECT id, state, n_done, n_conflicts, n_failed, n_pending, n_requests, message"
+                                     "SELECT id, state, n_done, n_conflicts, n_failed, n_pending, n_requests, message,"
+                                     " started_at, finished_at"
                                      " FROM publish_run WHERE target_id = ?1 AND state <> 'running'"
                                      " ORDER BY started_at DESC, id DESC LIMIT ?2", error)) ||
       !(steps = lia_database_prepare (database,
@@ -1128,6 +1132,8 @@ lia_publish_list_runs (LiaDatabase  *database,
       report->n_pending = (guint)sqlite3_column_int (runs, 5);
       report->n_requests = (guint)sqlite3_column_int (runs, 6);
       report->message = g_strdup ((const char *)sqlite3_column_text (runs, 7));
+      report->started_at = sqlite3_column_int64 (runs, 8);
+      report->finished_at = sqlite3_column_int64 (runs, 9);
 
       sqlite3_reset (steps);
       sqlite3_bind_int64 (steps, 1, sqlite3_column_int64 (runs, 0));

@@ -249,7 +249,8 @@ options_from_json (LiaTarget  *self,
   if (json_object_has_member (object, "public_url"))
     self->public_url = g_strdup (json_object_get_string_member_with_default (object, "public_url", NULL));
 
-  if ((array = json_object_get_array_member (object, "categories")) != NULL && json_array_get_length (array) > 0)
+  if (json_object_has_member (object, "categories") &&
+      (array = json_object_get_array_member (object, "categories")) != NULL && json_array_get_length (array) > 0)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -262,7 +263,8 @@ options_from_json (LiaTarget  *self,
         }
       self->categories = g_strv_builder_end (builder);
     }
-  if ((array = json_object_get_array_member (object, "partners")) != NULL && json_array_get_length (array) > 0)
+  if (json_object_has_member (object, "partners") &&
+      (array = json_object_get_array_member (object, "partners")) != NULL && json_array_get_length (array) > 0)
     {
       self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint i = 0; i < json_array_get_length (array); i++)
@@ -272,7 +274,8 @@ options_from_json (LiaTarget  *self,
           g_array_append_val (self->partner_ids, id);
         }
     }
-  if ((array = json_object_get_array_member (object, "statuses")) != NULL)
+  if (json_object_has_member (object, "statuses") &&
+      (array = json_object_get_array_member (object, "statuses")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         int status = lia_enum_from_nick (LIA_TYPE_EVENT_STATUS, json_array_get_string_element (array, i));
