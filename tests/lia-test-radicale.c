@@ -25,6 +25,7 @@
 #define RADICALE_BIN "/usr/bin/radicale"
 #define START_ATTEMPTS 3
 #define READY_TIMEOUT_US (15 * G_USEC_PER_SEC)
+#define STOP_TIMEOUT_US (5 * G_USEC_PER_SEC)
 
 struct _LiaTestRadicale
 {
@@ -57,14 +58,16 @@ find_free_port (void)
 }
 
 /* In the child: die with the test (an abort in the middle of a test must
- * not leave a server behind) and log into the folder, not the TAP output. */
+ * not leave a server behind; SIGKILL, since a Radicale with a request
+ * stuck in it ignores SIGTERM) and log into the folder, not the TAP
+ * output. */
 static void
 child_setup (gpointer user_data)
 {
   const char *log_path = user_data;
   int fd;
 
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
   fd = open (log_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
   if (fd >= 0)
     {
@@ -228,8 +231,20 @@ lia_test_radicale_stop (LiaTestRadicale *self)
 
   if (self->pid != 0)
     {
+      gint64 deadline = g_get_monotonic_time () + STOP_TIMEOUT_US;
+
       kill (self->pid, SIGTERM);
-      waitpid (self->pid, NULL, 0);
+      while (!has_exited (self->pid))
+        {
+          if (g_get_monotonic_time () > deadline)
+            {
+              g_test_message ("Radicale did not stop on SIGTERM: killed");
+              kill (self->pid, SIGKILL);
+              waitpid (self->pid, NULL, 0);
+              break;
+            }
+          g_usleep (20 * 1000);
+        }
       g_spawn_close_pid (self->pid);
     }
 
