@@ -915,6 +915,204 @@ lia_store_get_event_by_uid (LiaStore    *self,
   return get_one_event (database, stmt, error);
 }
 
+/* "1,2,3": integers only, so the list is written into the SQL. */
+static void
+append_id_list (GString *sql,
+                GArray  *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+}
+
+/* Reads the rows of @sql (EVENT_COLUMNS first) into @events. */
+static gboolean
+read_events (LiaDatabase  *database,
+             const char   *sql,
+             GPtrArray    *events,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare (database, sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, read_event (stmt));
+  if (rc != SQLITE_DONE)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  return TRUE;
+}
+
+/* The categories of all @events at once, as load_event_categories() gives
+ * them to one. */
+static gboolean
+load_all_categories (LiaDatabase  *database,
+                     GPtrArray    *events,
+                     GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT event_id, category FROM event_category WHERE event_id IN (");
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), events->len);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  static const char * const none[] = { NULL };
+  gint64 current = 0;
+  int rc;
+
+  if (events->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      gint64 id = lia_event_get_id (g_ptr_array_index (events, i));
+
+      g_array_append_val (ids, id);
+    }
+  /* The ids live in @ids, which outlives the table. */
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (events, i));
+  append_id_list (sql, ids);
+  g_string_append (sql, ") ORDER BY event_id, category");
+
+  if (!(stmt = lia_database_prepare (database, sql->str, error)))
+    return FALSE;
+
+  /* Every event gets its (maybe empty) list, as one read alone would. */
+  for (guint i = 0; i < events->len; i++)
+    lia_event_set_categories (g_ptr_array_index (events, i), none);
+
+  while (TRUE)
+    {
+      gint64 id = 0;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      if (builder != NULL && (rc != SQLITE_ROW || id != current))
+        {
+          g_auto(GStrv) categories = g_strv_builder_end (builder);
+          LiaEvent *event = g_hash_table_lookup (by_id, &current);
+
+          if (event != NULL)
+            lia_event_set_categories (event, (const char * const *)categories);
+          g_clear_pointer (&builder, g_strv_builder_unref);
+        }
+      if (rc != SQLITE_ROW)
+        break;
+      if (builder == NULL)
+        {
+          builder = g_strv_builder_new ();
+          current = id;
+        }
+      g_strv_builder_add (builder, lia_sql_column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * lia_store_get_events_with_overrides:
+ * @ids: (element-type gint64): series and single events
+ *
+ * See lia-store.h. Duplicates in @ids come out as often as they are in it.
+ *
+ * Returns: (transfer full) (element-type LiaEvent): the events, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+lia_store_get_events_with_overrides (LiaStore   *self,
+                                     GArray     *ids,
+                                     GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) override_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) everything = g_ptr_array_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) overrides = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GArray) row_ids = NULL;
+  g_autoptr(GArray) series_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = NULL;
+  LiaDatabase *database;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = lia_store_get_database (self);
+  events = g_ptr_array_new_full (ids->len, g_object_unref);
+  if (ids->len == 0)
+    return g_steal_pointer (&events);
+
+  sql = g_string_new ("SELECT " EVENT_COLUMNS " FROM event WHERE id IN (");
+  append_id_list (sql, ids);
+  g_string_append (sql, ")");
+  if (!read_events (database, sql->str, rows, error))
+    return NULL;
+  /* Sized once: the table's keys point into it. */
+  row_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  g_array_set_size (row_ids, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaEvent *event = g_ptr_array_index (rows, i);
+      gint64 id = lia_event_get_id (event);
+
+      g_array_index (row_ids, gint64, i) = id;
+      g_hash_table_insert (by_id, &g_array_index (row_ids, gint64, i), event);
+      if (lia_event_is_recurring (event))
+        g_array_append_val (series_ids, id);
+    }
+
+  if (series_ids->len > 0)
+    {
+      g_string_assign (sql, "SELECT " EVENT_COLUMNS " FROM event WHERE recurrence_of IN (");
+      append_id_list (sql, series_ids);
+      g_string_append (sql, ") AND deleted_at IS NULL ORDER BY recurrence_of, recurrence_id, id");
+      if (!read_events (database, sql->str, override_rows, error))
+        return NULL;
+    }
+  for (guint i = 0; i < override_rows->len; i++)
+    {
+      LiaEvent *override = g_ptr_array_index (override_rows, i);
+      gint64 series_id = lia_event_get_recurrence_of (override);
+      LiaEvent *series = g_hash_table_lookup (by_id, &series_id);
+      GPtrArray *list;
+
+      if (!(list = g_hash_table_lookup (overrides, series)))
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (overrides, series, list);
+        }
+      g_ptr_array_add (list, override);
+    }
+
+  g_ptr_array_extend (everything, rows, NULL, NULL);
+  g_ptr_array_extend (everything, override_rows, NULL, NULL);
+  if (!load_all_categories (database, everything, error))
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LiaEvent *event = g_hash_table_lookup (by_id, &g_array_index (ids, gint64, i));
+      GPtrArray *list;
+
+      if (event == NULL)
+        {
+          set_event_not_found_error (error);
+          return NULL;
+        }
+      g_ptr_array_add (events, g_object_ref (event));
+      if ((list = g_hash_table_lookup (overrides, event)) != NULL)
+        for (guint j = 0; j < list->len; j++)
+          g_ptr_array_add (events, g_object_ref (g_ptr_array_index (list, j)));
+    }
+
+  return g_steal_pointer (&events);
+}
+
 /**
  * lia_store_save_event:
  *

@@ -237,6 +237,14 @@ LiaEvent       *lia_store_get_event_by_uid  (LiaStore           *self,
 gboolean        lia_store_save_event        (LiaStore           *self,
                                              LiaEvent           *event,
                                              GError            **error);
+/* The events @ids names (gint64: series and single events), in that
+ * order, each followed by its overrides out of the trash (by original
+ * date) when it has an RRULE, with their categories: lia_store_get_event()
+ * for a whole feed, in four statements instead of a few for each event.
+ * An id that is not in the database is LIA_DATABASE_ERROR_NOT_FOUND. */
+GPtrArray      *lia_store_get_events_with_overrides (LiaStore   *self,
+                                                     GArray     *ids,
+                                                     GError    **error);
 /* A partner's series and single events (not overrides, not trashed),
  * by start; @partner_id 0 lists the library's own. */
 GPtrArray      *lia_store_list_events       (LiaStore           *self,

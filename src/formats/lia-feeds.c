@@ -33,26 +33,13 @@
 #define SEARCH_KIND_EVENT 3
 #define EVENT_EXTENSION_ABOUT "https://liaisonapp.org/feeds/event-extension"
 
+/* What a feed's times are written in. */
 typedef struct
 {
   /* Owned */
-  GPtrArray  *events;         /* LiaEvent: each series followed by its overrides */
-  GHashTable *partner_names;  /* partner id → name */
   GTimeZone  *zone;           /* the library's zone */
   GHashTable *zones;          /* tzid → GTimeZone: GLib parses a zone file anew for each new one */
-} FeedEvents;
-
-static void
-feed_events_clear (FeedEvents *self)
-{
-  g_clear_pointer (&self->events, g_ptr_array_unref);
-  g_clear_pointer (&self->partner_names, g_hash_table_unref);
-  g_clear_pointer (&self->zone, g_time_zone_unref);
-  g_clear_pointer (&self->zones, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedEvents, feed_events_clear)
-
+} FeedZones;
 
 static GTimeZone *
 dup_zone (const char *tzid)
@@ -65,24 +52,35 @@ dup_zone (const char *tzid)
   return zone != NULL ? zone : g_time_zone_new_utc ();
 }
 
-static gboolean
-load_events (FeedEvents           *self,
-             LiaStore             *store,
-             const LiaEventQuery  *query,
-             const LiaFeedInfo    *info,
-             GError              **error)
+static void
+feed_zones_init (FeedZones         *self,
+                 const LiaFeedInfo *info)
 {
-  g_autoptr(GArray) ids = NULL;
-
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
-  self->partner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->zone = dup_zone (info != NULL ? info->tzid : NULL);
   self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_time_zone_unref);
+}
 
-  /* Drafts are not for the public. */
-  if (!(ids = _lia_formats_select_event_ids (store, query, TRUE, error)))
-    return FALSE;
+static void
+feed_zones_clear (FeedZones *self)
+{
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->zones, g_hash_table_unref);
+}
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedZones, feed_zones_clear)
+
+/* The events */
+
+/* One event (a CalDAV resource, 10,000 of them for a calendar's plan) is
+ * read through the store's cached statements; a list in bulk, in a few
+ * statements compiled for that list. */
+
+static gboolean
+read_events_one_by_one (LiaStore   *store,
+                        GArray     *ids,
+                        GPtrArray  *events,
+                        GError    **error)
+{
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GArray) override_ids = NULL;
@@ -90,7 +88,7 @@ load_events (FeedEvents           *self,
 
       if (!(event = lia_store_get_event (store, g_array_index (ids, gint64, i), error)))
         return FALSE;
-      g_ptr_array_add (self->events, event);
+      g_ptr_array_add (events, event);
 
       if (!lia_event_is_recurring (event))
         continue;
@@ -102,38 +100,115 @@ load_events (FeedEvents           *self,
 
           if (!(override = lia_store_get_event (store, g_array_index (override_ids, gint64, j), error)))
             return FALSE;
-          g_ptr_array_add (self->events, override);
+          g_ptr_array_add (events, override);
         }
     }
 
   return TRUE;
 }
 
-/* The partner's name, or the library's for its own events (may be NULL). */
-static const char *
-lookup_organizer (FeedEvents        *self,
-                  LiaStore          *store,
-                  const LiaFeedInfo *info,
-                  LiaEvent          *event)
+/**
+ * lia_feed_events_load:
+ * @store: the events' store
+ * @query: (nullable): which events; %NULL for all not in the trash
+ * @error: return location for a #GError
+ *
+ * Reads the events @query selects with their overrides, the names of
+ * their partners and the store's now, once for all the feeds of a target.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error set
+ */
+LiaFeedEvents *
+lia_feed_events_load (LiaStore             *store,
+                      const LiaEventQuery  *query,
+                      GError              **error)
 {
-  gint64 partner_id = lia_event_get_partner_id (event);
-  gpointer key = GSIZE_TO_POINTER ((gsize)partner_id);
-  g_autoptr(LiaPartner) partner = NULL;
-  char *name;
+  g_autoptr(LiaFeedEvents) self = NULL;
+  g_autoptr(GArray) ids = NULL;
+  /* Drafts are not for the public, unless a status was asked for. */
+  gboolean skip_drafts = query == NULL || query->status < 0;
+  gboolean draft_series = FALSE;
 
-  if (partner_id > 0)
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Drafts included: the calendar export keeps them. */
+  if (!(ids = _lia_formats_select_event_ids (store, query, FALSE, error)))
+    return NULL;
+
+  self = g_new0 (LiaFeedEvents, 1);
+  self->now = lia_store_dup_now (store);
+  self->partner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (ids->len == 1)
     {
-      if ((name = g_hash_table_lookup (self->partner_names, key)) != NULL)
-        return name;
-      if ((partner = lia_store_get_partner (store, partner_id, NULL)) != NULL)
+      self->events = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!read_events_one_by_one (store, ids, self->events, error))
+        return NULL;
+    }
+  else if (!(self->events = lia_store_get_events_with_overrides (store, ids, error)))
+    return NULL;
+
+  self->published = g_ptr_array_sized_new (self->events->len);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      LiaEvent *event = g_ptr_array_index (self->events, i);
+      gint64 partner_id = lia_event_get_partner_id (event);
+      gpointer key = GSIZE_TO_POINTER ((gsize)partner_id);
+
+      /* Overrides follow their series and go with it. */
+      if (lia_event_get_recurrence_of (event) == 0)
+        draft_series = skip_drafts && lia_event_get_status (event) == LIA_EVENT_STATUS_DRAFT;
+      if (!draft_series)
+        g_ptr_array_add (self->published, event);
+
+      /* A partner not found has no entry, and the feeds name the library. */
+      if (partner_id > 0 && !g_hash_table_contains (self->partner_names, key))
         {
-          name = g_strdup (lia_partner_get_name (partner));
-          g_hash_table_insert (self->partner_names, key, name);
-          return name;
+          g_autoptr(LiaPartner) partner = lia_store_get_partner (store, partner_id, NULL);
+
+          if (partner != NULL)
+            g_hash_table_insert (self->partner_names, key, g_strdup (lia_partner_get_name (partner)));
         }
     }
 
-  return info != NULL ? info->library_name : NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+lia_feed_events_free (LiaFeedEvents *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->published, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->partner_names, g_hash_table_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_free (self);
+}
+
+const char *
+_lia_feed_events_lookup_partner (const LiaFeedEvents *self,
+                                 gint64               partner_id,
+                                 const char          *fallback)
+{
+  gpointer name;
+
+  if (partner_id > 0 &&
+      g_hash_table_lookup_extended (self->partner_names, GSIZE_TO_POINTER ((gsize)partner_id), NULL, &name))
+    return name;
+
+  return fallback;
+}
+
+/* The partner's name, or the library's for its own events (may be NULL). */
+static const char *
+lookup_organizer (const LiaFeedEvents *events,
+                  const LiaFeedInfo   *info,
+                  LiaEvent            *event)
+{
+  return _lia_feed_events_lookup_partner (events, lia_event_get_partner_id (event),
+                                          info != NULL ? info->library_name : NULL);
 }
 
 /* "uid" for a series or single event, "uid/recurrence-id" for an
@@ -178,7 +253,7 @@ get_link (LiaEvent *event)
 /* A wall-clock time of the event ("YYYY-MM-DDTHH:MM:SS" in its zone) as
  * RFC 3339 in @zone; an all-day event's day as it is. NULL when unset. */
 static char *
-format_event_time (FeedEvents *self,
+format_event_time (FeedZones  *self,
                    LiaEvent   *event,
                    const char *text)
 {
@@ -292,7 +367,7 @@ status_nick (LiaEvent *event)
 /* JSON Feed */
 
 static JsonObject *
-build_event_extension (FeedEvents *self,
+build_event_extension (FeedZones  *self,
                        LiaEvent   *event,
                        const char *organizer)
 {
@@ -334,7 +409,7 @@ build_event_extension (FeedEvents *self,
 }
 
 static JsonObject *
-build_json_item (FeedEvents *self,
+build_json_item (FeedZones  *self,
                  LiaEvent   *event,
                  const char *organizer)
 {
@@ -357,21 +432,16 @@ build_json_item (FeedEvents *self,
 }
 
 GBytes *
-lia_feed_json (LiaStore             *store,
-               const LiaEventQuery  *query,
-               const LiaFeedInfo    *info,
-               GError              **error)
+lia_feed_json_from_events (const LiaFeedEvents *events,
+                           const LiaFeedInfo   *info)
 {
-  g_auto(FeedEvents) events = { 0 };
+  g_auto(FeedZones) zones = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonArray *items;
 
-  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (events != NULL, NULL);
 
-  if (!load_events (&events, store, query, info, error))
-    return NULL;
-
+  feed_zones_init (&zones, info);
   root = json_object_new ();
   json_object_set_string_member (root, "version", "https://jsonfeed.org/version/1.1");
   json_object_set_string_member (root, "title", "");
@@ -384,16 +454,33 @@ lia_feed_json (LiaStore             *store,
     }
 
   items = json_array_new ();
-  for (guint i = 0; i < events.events->len; i++)
+  for (guint i = 0; i < events->published->len; i++)
     {
-      LiaEvent *event = g_ptr_array_index (events.events, i);
-      const char *organizer = lookup_organizer (&events, store, info, event);
+      LiaEvent *event = g_ptr_array_index (events->published, i);
+      const char *organizer = lookup_organizer (events, info, event);
 
-      json_array_add_object_element (items, build_json_item (&events, event, organizer));
+      json_array_add_object_element (items, build_json_item (&zones, event, organizer));
     }
   json_object_set_array_member (root, "items", items);
 
   return generate_json (root);
+}
+
+GBytes *
+lia_feed_json (LiaStore             *store,
+               const LiaEventQuery  *query,
+               const LiaFeedInfo    *info,
+               GError              **error)
+{
+  g_autoptr(LiaFeedEvents) events = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(events = lia_feed_events_load (store, query, error)))
+    return NULL;
+
+  return lia_feed_json_from_events (events, info);
 }
 
 /* JSON-LD */
@@ -562,7 +649,7 @@ build_place (LiaEvent *event)
 }
 
 static JsonObject *
-build_jsonld_event (FeedEvents *self,
+build_jsonld_event (FeedZones  *self,
                     LiaEvent   *event,
                     const char *organizer)
 {
@@ -637,34 +724,46 @@ build_jsonld_event (FeedEvents *self,
 }
 
 GBytes *
+lia_feed_jsonld_from_events (const LiaFeedEvents *events,
+                             const LiaFeedInfo   *info)
+{
+  g_auto(FeedZones) zones = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *graph;
+
+  g_return_val_if_fail (events != NULL, NULL);
+
+  feed_zones_init (&zones, info);
+  root = json_object_new ();
+  json_object_set_string_member (root, "@context", "https://schema.org");
+  graph = json_array_new ();
+  for (guint i = 0; i < events->published->len; i++)
+    {
+      LiaEvent *event = g_ptr_array_index (events->published, i);
+      const char *organizer = lookup_organizer (events, info, event);
+
+      json_array_add_object_element (graph, build_jsonld_event (&zones, event, organizer));
+    }
+  json_object_set_array_member (root, "@graph", graph);
+
+  return generate_json (root);
+}
+
+GBytes *
 lia_feed_jsonld (LiaStore             *store,
                  const LiaEventQuery  *query,
                  const LiaFeedInfo    *info,
                  GError              **error)
 {
-  g_auto(FeedEvents) events = { 0 };
-  g_autoptr(JsonObject) root = NULL;
-  JsonArray *graph;
+  g_autoptr(LiaFeedEvents) events = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_events (&events, store, query, info, error))
+  if (!(events = lia_feed_events_load (store, query, error)))
     return NULL;
 
-  root = json_object_new ();
-  json_object_set_string_member (root, "@context", "https://schema.org");
-  graph = json_array_new ();
-  for (guint i = 0; i < events.events->len; i++)
-    {
-      LiaEvent *event = g_ptr_array_index (events.events, i);
-      const char *organizer = lookup_organizer (&events, store, info, event);
-
-      json_array_add_object_element (graph, build_jsonld_event (&events, event, organizer));
-    }
-  json_object_set_array_member (root, "@graph", graph);
-
-  return generate_json (root);
+  return lia_feed_jsonld_from_events (events, info);
 }
 
 /* RSS */
@@ -685,7 +784,6 @@ append_element (GString    *out,
 
 static void
 append_rss_item (GString    *out,
-                 FeedEvents *self,
                  LiaEvent   *event,
                  const char *fallback_link)
 {
@@ -708,22 +806,15 @@ append_rss_item (GString    *out,
 }
 
 GBytes *
-lia_feed_rss (LiaStore             *store,
-              const LiaEventQuery  *query,
-              const LiaFeedInfo    *info,
-              GError              **error)
+lia_feed_rss_from_events (const LiaFeedEvents *events,
+                          const LiaFeedInfo   *info)
 {
-  g_auto(FeedEvents) events = { 0 };
   g_autoptr(GString) out = NULL;
   const char *title = NULL;
   const char *link = NULL;
   const char *description = NULL;
 
-  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!load_events (&events, store, query, info, error))
-    return NULL;
+  g_return_val_if_fail (events != NULL, NULL);
 
   if (info != NULL)
     {
@@ -746,11 +837,28 @@ lia_feed_rss (LiaStore             *store,
       g_string_append_printf (out, "    <atom:link href=\"%s\" rel=\"self\" type=\"application/rss+xml\"/>\n",
                               self_url);
     }
-  for (guint i = 0; i < events.events->len; i++)
-    append_rss_item (out, &events, g_ptr_array_index (events.events, i), link);
+  for (guint i = 0; i < events->published->len; i++)
+    append_rss_item (out, g_ptr_array_index (events->published, i), link);
   g_string_append (out, "  </channel>\n</rss>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+lia_feed_rss (LiaStore             *store,
+              const LiaEventQuery  *query,
+              const LiaFeedInfo    *info,
+              GError              **error)
+{
+  g_autoptr(LiaFeedEvents) events = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(events = lia_feed_events_load (store, query, error)))
+    return NULL;
+
+  return lia_feed_rss_from_events (events, info);
 }
 
 /* The directory */

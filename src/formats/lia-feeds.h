@@ -43,6 +43,26 @@ GBytes *lia_feed_rss       (LiaStore            *store,
                             const LiaFeedInfo   *info,
                             GError             **error);
 
+/* The events of @query read once for several feeds (lia_feed_*_from_events,
+ * lia_ical_export_feed_from_events), with the store's now and the names
+ * of their partners: what lia-feed-files builds its four event files from.
+ * Once read, it is not changed: builders may run on other threads (the
+ * store is not needed again). */
+typedef struct _LiaFeedEvents LiaFeedEvents;
+
+LiaFeedEvents *lia_feed_events_load          (LiaStore            *store,
+                                              const LiaEventQuery *query,
+                                              GError             **error);
+void           lia_feed_events_free          (LiaFeedEvents       *events);
+GBytes        *lia_feed_json_from_events     (const LiaFeedEvents *events,
+                                              const LiaFeedInfo   *info);
+GBytes        *lia_feed_jsonld_from_events   (const LiaFeedEvents *events,
+                                              const LiaFeedInfo   *info);
+GBytes        *lia_feed_rss_from_events      (const LiaFeedEvents *events,
+                                              const LiaFeedInfo   *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaFeedEvents, lia_feed_events_free)
+
 /* The promoted partners (tier featured, standard or listed-only; status
  * active; not in the trash) by name, with their public fields only. */
 GBytes *lia_feed_directory (LiaStore            *store,

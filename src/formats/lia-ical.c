@@ -2118,28 +2118,6 @@ _lia_formats_select_override_ids (LiaStore  *store,
   return g_steal_pointer (&ids);
 }
 
-static const char *
-lookup_partner_name (LiaStore   *store,
-                     GHashTable *names,
-                     gint64      partner_id)
-{
-  g_autoptr(LiaPartner) partner = NULL;
-  gpointer key = GSIZE_TO_POINTER ((gsize)partner_id);
-  char *name;
-
-  if (partner_id <= 0)
-    return NULL;
-  if ((name = g_hash_table_lookup (names, key)) != NULL)
-    return name;
-  if (!(partner = lia_store_get_partner (store, partner_id, NULL)))
-    return NULL;
-
-  name = g_strdup (lia_partner_get_name (partner));
-  g_hash_table_insert (names, key, name);
-
-  return name;
-}
-
 /* The zone's VTIMEZONE from libical's data, with the IANA name as TZID. */
 static icalcomponent *
 build_vtimezone (const char *tzid)
@@ -2181,66 +2159,38 @@ stamp_of (ExportMode  mode,
   return g_date_time_to_unix (now);
 }
 
-/**
- * lia_ical_export:
- * @store: the events' store
- * @query: (nullable): which events; %NULL for all not in the trash
- *
- * Returns: (transfer full): the VCALENDAR as UTF-8 bytes, or %NULL with
- *   @error set
- */
+/* The VCALENDAR of @events as UTF-8 bytes; the caller holds
+ * lia_time_zones_lock. */
 static GBytes *
-export_unlocked (LiaStore             *store,
-                 const LiaEventQuery  *query,
-                 const LiaIcalFeed    *feed,
-                 ExportMode            mode,
-                 GError              **error)
+build_calendar (const LiaFeedEvents  *events,
+                const LiaIcalFeed    *feed,
+                ExportMode            mode)
 {
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) vevents = g_ptr_array_new ();
   g_autoptr(GHashTable) zones_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) partner_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GDateTime) now = NULL;
   GList *zone_names = NULL;
   g_autofree char *prodid = NULL;
+  LiaEvent *series = NULL;
+  const char *partner_name = NULL;
   icalcomponent *calendar;
   char *text;
   GBytes *bytes;
 
-  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!(ids = _lia_formats_select_event_ids (store, query, FALSE, error)))
-    return NULL;
-
-  now = lia_store_dup_now (store);
-
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < events->events->len; i++)
     {
-      g_autoptr(LiaEvent) event = NULL;
-      g_autoptr(GArray) override_ids = NULL;
-      const char *partner_name;
+      LiaEvent *event = g_ptr_array_index (events->events, i);
 
-      if (!(event = lia_store_get_event (store, g_array_index (ids, gint64, i), error)))
-        goto failed;
-
-      partner_name = lookup_partner_name (store, partner_names, lia_event_get_partner_id (event));
-      g_ptr_array_add (vevents, build_vevent (event, NULL, partner_name,
-                                              stamp_of (mode, event, now), zones_used));
-
-      if (!lia_event_is_recurring (event))
-        continue;
-      if (!(override_ids = _lia_formats_select_override_ids (store, lia_event_get_id (event), error)))
-        goto failed;
-      for (guint j = 0; j < override_ids->len; j++)
+      /* An override follows its series and says the series' partner. */
+      if (lia_event_get_recurrence_of (event) == 0)
         {
-          g_autoptr(LiaEvent) override = NULL;
-
-          if (!(override = lia_store_get_event (store, g_array_index (override_ids, gint64, j), error)))
-            goto failed;
-          g_ptr_array_add (vevents, build_vevent (override, event, partner_name,
-                                                  stamp_of (mode, override, now), zones_used));
+          series = event;
+          partner_name = _lia_feed_events_lookup_partner (events, lia_event_get_partner_id (event), NULL);
+          g_ptr_array_add (vevents, build_vevent (event, NULL, partner_name,
+                                                  stamp_of (mode, event, events->now), zones_used));
         }
+      else
+        g_ptr_array_add (vevents, build_vevent (event, series, partner_name,
+                                                stamp_of (mode, event, events->now), zones_used));
     }
 
   calendar = icalcomponent_new_vcalendar ();
@@ -2301,11 +2251,32 @@ export_unlocked (LiaStore             *store,
   icalcomponent_free (calendar);
 
   return bytes;
+}
 
-failed:
-  for (guint i = 0; i < vevents->len; i++)
-    icalcomponent_free (g_ptr_array_index (vevents, i));
-  return NULL;
+/**
+ * lia_ical_export:
+ * @store: the events' store
+ * @query: (nullable): which events; %NULL for all not in the trash
+ *
+ * Returns: (transfer full): the VCALENDAR as UTF-8 bytes, or %NULL with
+ *   @error set
+ */
+static GBytes *
+export_unlocked (LiaStore             *store,
+                 const LiaEventQuery  *query,
+                 const LiaIcalFeed    *feed,
+                 ExportMode            mode,
+                 GError              **error)
+{
+  g_autoptr(LiaFeedEvents) events = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(events = lia_feed_events_load (store, query, error)))
+    return NULL;
+
+  return build_calendar (events, feed, mode);
 }
 
 /* libical's zone cache is shared with lia-recurrence, which the store
@@ -2366,6 +2337,32 @@ lia_ical_export_feed (LiaStore            *store,
 
   lia_time_zones_lock ();
   bytes = export_unlocked (store, query, feed, EXPORT_FEED, error);
+  lia_time_zones_unlock ();
+
+  return bytes;
+}
+
+/**
+ * lia_ical_export_feed_from_events:
+ * @events: the events, read with lia_feed_events_load()
+ * @feed: what the published calendar says of itself
+ *
+ * lia_ical_export_feed() of events already read. It does not use the
+ * store, so it may run on another thread than the store's.
+ *
+ * Returns: (transfer full): the VCALENDAR
+ */
+GBytes *
+lia_ical_export_feed_from_events (const LiaFeedEvents *events,
+                                  const LiaIcalFeed   *feed)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (events != NULL, NULL);
+  g_return_val_if_fail (feed != NULL, NULL);
+
+  lia_time_zones_lock ();
+  bytes = build_calendar (events, feed, EXPORT_FEED);
   lia_time_zones_unlock ();
 
   return bytes;

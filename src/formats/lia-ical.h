@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "lia-event.h"
+#include "lia-feeds.h"
 #include "lia-store.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,11 @@ GBytes          *lia_ical_export_feed         (LiaStore            *store,
                                                const LiaEventQuery *query,
                                                const LiaIcalFeed   *feed,
                                                GError             **error);
+
+/* lia_ical_export_feed() of events read once with lia_feed_events_load()
+ * (lia-feeds.h) for all the feeds of a target; the store is not used. */
+GBytes          *lia_ical_export_feed_from_events (const LiaFeedEvents *events,
+                                                   const LiaIcalFeed   *feed);
 
 /* One event (series or single, with its overrides) as a CalDAV resource:
  * no METHOD, DTSTAMP its last change. */

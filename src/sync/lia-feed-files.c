@@ -54,6 +54,27 @@ dup_file_url (const char *base,
   return g_strconcat (base, "/", name, NULL);
 }
 
+/* events.ics, the largest of the files, is built on a thread of its own
+ * while the others are built on the caller's: both only read the events
+ * (the store, whose connection is for one thread, is not used), and
+ * libical's zone cache is under lia_time_zones_lock. */
+typedef struct
+{
+  const LiaFeedEvents *events;  /* borrowed */
+  const LiaIcalFeed   *feed;    /* borrowed */
+} CalendarTask;
+
+static gpointer
+build_calendar_item (gpointer data)
+{
+  CalendarTask *task = data;
+  GBytes *content = lia_ical_export_feed_from_events (task->events, task->feed);
+
+  /* Made here too: the item hashes the bytes (and takes them). */
+  return lia_publish_item_new (LIA_PUBLISH_ITEM_FILE, LIA_FEED_ICS, LIA_FEED_ICS,
+                               content, "text/calendar; charset=utf-8");
+}
+
 static gboolean
 add_file (GPtrArray   *items,
           const char  *name,
@@ -101,6 +122,9 @@ lia_publisher_build_feed_files (const LiaTarget         *target,
   LiaEventQuery query;
   LiaIcalFeed ical_feed = { 0 };
   LiaFeedInfo info = { 0 };
+  g_autoptr(LiaFeedEvents) events = NULL;
+  CalendarTask task;
+  GThread *thread;
 
   g_return_val_if_fail (target != NULL, NULL);
   g_return_val_if_fail (context != NULL, NULL);
@@ -131,36 +155,31 @@ lia_publisher_build_feed_files (const LiaTarget         *target,
   info.library_name = library_name;
   info.tzid = context->time_zone;
 
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_publish_item_free);
-
-  if (!add_file (items, LIA_FEED_ICS,
-                 lia_ical_export_feed (store, &query, &ical_feed, error),
-                 "text/calendar; charset=utf-8"))
+  /* Read once for the four event files: the same events in each. */
+  if (!(events = lia_feed_events_load (store, &query, error)))
     return NULL;
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_publish_item_free);
+  /* Its place first, filled when the thread is done. */
+  g_ptr_array_add (items, NULL);
+  task.events = events;
+  task.feed = &ical_feed;
+  thread = g_thread_new ("lia-feed-ics", build_calendar_item, &task);
 
   info.feed_url = json_url;
-  if (!add_file (items, LIA_FEED_JSON,
-                 lia_feed_json (store, &query, &info, error),
-                 "application/feed+json"))
-    return NULL;
-
+  add_file (items, LIA_FEED_JSON, lia_feed_json_from_events (events, &info), "application/feed+json");
   info.feed_url = jsonld_url;
-  if (!add_file (items, LIA_FEED_JSONLD,
-                 lia_feed_jsonld (store, &query, &info, error),
-                 "application/ld+json"))
-    return NULL;
-
+  add_file (items, LIA_FEED_JSONLD, lia_feed_jsonld_from_events (events, &info), "application/ld+json");
   info.feed_url = rss_url;
-  if (!add_file (items, LIA_FEED_RSS,
-                 lia_feed_rss (store, &query, &info, error),
-                 "application/rss+xml"))
-    return NULL;
-
+  add_file (items, LIA_FEED_RSS, lia_feed_rss_from_events (events, &info), "application/rss+xml");
   info.feed_url = directory_url;
-  if (!add_file (items, LIA_FEED_DIRECTORY,
-                 lia_feed_directory (store, &info, error),
-                 "application/json"))
-    return NULL;
+  /* Joined before anything returns: the thread borrows the events. */
+  if (!add_file (items, LIA_FEED_DIRECTORY, lia_feed_directory (store, &info, error), "application/json"))
+    {
+      lia_publish_item_free (g_thread_join (thread));
+      return NULL;
+    }
+  g_ptr_array_index (items, 0) = g_thread_join (thread);
 
   return g_steal_pointer (&items);
 }
