@@ -11,6 +11,11 @@
  * cost of serialising alone.
  * Also shown (no budget): the plan of a CalDAV target, one resource per
  * event.
+ *
+ * BENCH_DATABASE=FILE keeps the generated events in FILE, or reads them
+ * from it when it exists (the event uids are random: the same file gives
+ * the same bytes); BENCH_DUMP=DIR writes the feed files of the first run
+ * there, to compare the bytes of two builds.
  */
 
 #include "config.h"
@@ -85,10 +90,30 @@ fill_store (LiaStore *store)
     g_error ("commit: %s", error->message);
 }
 
+static void
+dump_files (LiaPublishPlan *plan,
+            const char     *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  for (guint i = 0; i < plan->steps->len; i++)
+    {
+      LiaPublishItem *item = ((LiaPublishStep *)g_ptr_array_index (plan->steps, i))->item;
+      g_autofree char *path = g_build_filename (dir, item->item, NULL);
+      gsize size;
+      const char *data = g_bytes_get_data (item->content, &size);
+
+      if (!g_file_set_contents (path, data, size, &error))
+        g_error ("dump: %s", error->message);
+    }
+}
+
 static double
 time_plan (LiaStore        *store,
            const LiaTarget *target,
            guint            expected_steps,
+           const char      *dump_dir,
            gsize           *bytes)
 {
   LiaPublishContext context = { "Riverbend Public Library", "America/Edmonton", 720 };
@@ -105,6 +130,8 @@ time_plan (LiaStore        *store,
   *bytes = 0;
   for (guint i = 0; i < plan->steps->len; i++)
     *bytes += g_bytes_get_size (((LiaPublishStep *)g_ptr_array_index (plan->steps, i))->item->content);
+  if (dump_dir != NULL)
+    dump_files (plan, dump_dir);
 
   return seconds;
 }
@@ -162,7 +189,12 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "feeds.db", NULL);
+  const char *kept = g_getenv ("BENCH_DATABASE");
+  g_autofree char *path = kept != NULL ? g_strdup (kept) : g_build_filename (dir, "feeds.db", NULL);
+  gboolean filled = kept != NULL && g_file_test (kept, G_FILE_TEST_EXISTS);
+  g_autofree char *run_name = g_path_get_basename (dir);
+  g_autofree char *folder_name = NULL;
+  g_autofree char *caldav_name = NULL;
   g_autoptr(LiaDatabase) db = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaTarget) folder = NULL;
@@ -174,26 +206,30 @@ main (int   argc,
   gsize feed_bytes = 0, caldav_bytes = 0;
   gboolean pass;
 
-  db = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
+  db = lia_database_open (path, filled ? LIA_DATABASE_OPEN_DEFAULT : LIA_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   store = lia_store_new (db);
   lia_store_set_clock (store, fixed_now, NULL);
-  fill_store (store);
+  if (!filled)
+    fill_store (store);
 
-  folder = lia_target_new ("Website folder", LIA_TARGET_FOLDER, dir);
+  /* Names of this run: a kept file holds the targets of earlier ones. */
+  folder_name = g_strdup_printf ("Website folder %s", run_name);
+  caldav_name = g_strdup_printf ("Calendar %s", run_name);
+  folder = lia_target_new (folder_name, LIA_TARGET_FOLDER, dir);
   folder->future_days = 400;
   if (!lia_target_save (folder, db, &error))
     g_error ("target: %s", error->message);
-  caldav = lia_target_new ("Calendar", LIA_TARGET_CALDAV, "https://calendar.example.org/library/events/");
+  caldav = lia_target_new (caldav_name, LIA_TARGET_CALDAV, "https://calendar.example.org/library/events/");
   caldav->future_days = 400;
   if (!lia_target_save (caldav, db, &error))
     g_error ("target: %s", error->message);
 
   for (guint i = 0; i < RUNS; i++)
     {
-      feed_times[i] = time_plan (store, folder, 5, &feed_bytes);
+      feed_times[i] = time_plan (store, folder, 5, i == 0 ? g_getenv ("BENCH_DUMP") : NULL, &feed_bytes);
       reference_times[i] = time_reference (tree);
-      caldav_times[i] = time_plan (store, caldav, EVENTS, &caldav_bytes);
+      caldav_times[i] = time_plan (store, caldav, EVENTS, NULL, &caldav_bytes);
     }
 
   feed_median = bench_median (feed_times, RUNS);
@@ -211,7 +247,8 @@ main (int   argc,
 
   g_clear_object (&store);
   g_clear_object (&db);
-  bench_remove_database (path);
+  if (kept == NULL)
+    bench_remove_database (path);
   g_rmdir (dir);
 
   return pass ? 0 : 1;
