@@ -358,6 +358,57 @@ generate_json (JsonObject *root)
   return g_bytes_new_take (text, length);
 }
 
+typedef JsonObject *(*BuildItemFunc) (FeedZones  *zones,
+                                      LiaEvent   *event,
+                                      const char *organizer);
+
+/* A feed of thousands of items, written one item at a time: json-glib
+ * writes @head and each item (compact), and each item's tree is freed as
+ * soon as it is written, so the feed is never one tree of 10,000 objects
+ * (building, writing and freeing that cost more than the rest of a feed).
+ * @list_member is appended to @head as an array of the items. */
+static GBytes *
+generate_streamed (JsonObject          *head,
+                   const char          *list_member,
+                   const LiaFeedEvents *events,
+                   const LiaFeedInfo   *info,
+                   FeedZones           *zones,
+                   BuildItemFunc        build_item)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) head_node = json_node_init_object (json_node_alloc (), head);
+  g_autoptr(JsonNode) name_node = json_node_init_string (json_node_alloc (), list_member);
+  GString *out = g_string_sized_new (1024 + events->published->len * 1024);
+
+  json_generator_set_root (generator, head_node);
+  json_generator_to_gstring (generator, out);
+  /* Reopen the head object for the list: "{...}" → "{...,"NAME":[". */
+  g_assert (out->len >= 2 && out->str[out->len - 1] == '}');
+  g_string_truncate (out, out->len - 1);
+  if (json_object_get_size (head) > 0)
+    g_string_append_c (out, ',');
+  json_generator_set_root (generator, name_node);
+  json_generator_to_gstring (generator, out);
+  g_string_append (out, ":[");
+
+  for (guint i = 0; i < events->published->len; i++)
+    {
+      LiaEvent *event = g_ptr_array_index (events->published, i);
+      g_autoptr(JsonNode) item = json_node_init_object (json_node_alloc (),
+                                                        build_item (zones, event,
+                                                                    lookup_organizer (events, info, event)));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      json_generator_set_root (generator, item);
+      json_generator_to_gstring (generator, out);
+      json_object_unref (json_node_get_object (item));
+    }
+  g_string_append (out, "]}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
 static const char *
 status_nick (LiaEvent *event)
 {
@@ -437,7 +488,6 @@ lia_feed_json_from_events (const LiaFeedEvents *events,
 {
   g_auto(FeedZones) zones = { 0 };
   g_autoptr(JsonObject) root = NULL;
-  JsonArray *items;
 
   g_return_val_if_fail (events != NULL, NULL);
 
@@ -453,17 +503,7 @@ lia_feed_json_from_events (const LiaFeedEvents *events,
       set_text (root, "description", info->description);
     }
 
-  items = json_array_new ();
-  for (guint i = 0; i < events->published->len; i++)
-    {
-      LiaEvent *event = g_ptr_array_index (events->published, i);
-      const char *organizer = lookup_organizer (events, info, event);
-
-      json_array_add_object_element (items, build_json_item (&zones, event, organizer));
-    }
-  json_object_set_array_member (root, "items", items);
-
-  return generate_json (root);
+  return generate_streamed (root, "items", events, info, &zones, build_json_item);
 }
 
 GBytes *
@@ -729,24 +769,13 @@ lia_feed_jsonld_from_events (const LiaFeedEvents *events,
 {
   g_auto(FeedZones) zones = { 0 };
   g_autoptr(JsonObject) root = NULL;
-  JsonArray *graph;
 
   g_return_val_if_fail (events != NULL, NULL);
 
   feed_zones_init (&zones, info);
   root = json_object_new ();
   json_object_set_string_member (root, "@context", "https://schema.org");
-  graph = json_array_new ();
-  for (guint i = 0; i < events->published->len; i++)
-    {
-      LiaEvent *event = g_ptr_array_index (events->published, i);
-      const char *organizer = lookup_organizer (events, info, event);
-
-      json_array_add_object_element (graph, build_jsonld_event (&zones, event, organizer));
-    }
-  json_object_set_array_member (root, "@graph", graph);
-
-  return generate_json (root);
+  return generate_streamed (root, "@graph", events, info, &zones, build_jsonld_event);
 }
 
 GBytes *
