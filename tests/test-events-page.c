@@ -24,6 +24,7 @@
 #include "lia-store.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
+#include "lia-test-widgets.h"
 
 typedef struct
 {
@@ -385,27 +386,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             gboolean     (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_undo_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -572,7 +552,7 @@ test_events_page_one_date (Fixture       *fixture,
   answer (activate_in_agenda (fixture, "Chess Club", "2026-11-11"), "skip");
   g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-11"), ==, -1);
   g_assert_cmpint (find_position (fixture, "Chess Club", "2026-11-18"), >=, 0);
-  undo = find_widget (GTK_WIDGET (fixture->window), is_undo_button, NULL);
+  undo = lia_test_find_widget (GTK_WIDGET (fixture->window), is_undo_button, NULL);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   iterate ();

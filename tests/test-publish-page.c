@@ -32,6 +32,7 @@
 #include "lia-today-page.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
+#include "lia-test-widgets.h"
 
 #define TARGET_NAME "Library website"
 
@@ -499,27 +500,6 @@ has_today_row (GtkWidget     *widget,
   return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             gboolean     (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The folder is gone: the run stops, a banner names the target and what
  * to do, and Today lists it; changes waiting are listed there too, with
  * a button that opens this area. */
@@ -544,7 +524,7 @@ test_publish_page_failure (Fixture       *fixture,
 
   /* Never published: the events wait, and Today says so. */
   lia_today_page_refresh (LIA_TODAY_PAGE (today));
-  row = find_widget (today, has_today_row, pending_key);
+  row = lia_test_find_widget (today, has_today_row, pending_key);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "3 changes waiting to be published to “Library website”");
@@ -566,7 +546,7 @@ test_publish_page_failure (Fixture       *fixture,
 
   /* Today was told; its button comes back here. */
   iterate ();
-  row = find_widget (today, has_today_row, failed_key);
+  row = lia_test_find_widget (today, has_today_row, failed_key);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             "Publishing to “Library website” failed"));
@@ -582,8 +562,8 @@ test_publish_page_failure (Fixture       *fixture,
   g_assert_false (gtk_info_bar_get_revealed (banner));
   g_assert_nonnull (strstr (target_state (fixture), "Published just now"));
   iterate ();
-  g_assert_null (find_widget (today, has_today_row, failed_key));
-  g_assert_null (find_widget (today, has_today_row, pending_key));
+  g_assert_null (lia_test_find_widget (today, has_today_row, failed_key));
+  g_assert_null (lia_test_find_widget (today, has_today_row, pending_key));
 }
 
 static AdwMessageDialog *

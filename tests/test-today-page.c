@@ -23,6 +23,7 @@
 #include "lia-today-page.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
+#include "lia-test-widgets.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -205,27 +206,6 @@ iterate (void)
     ;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_row_named (GtkWidget     *widget,
               gconstpointer  name)
@@ -245,7 +225,7 @@ static GtkWidget *
 find_row (Fixture    *fixture,
           const char *key)
 {
-  return find_widget (GTK_WIDGET (get_page (fixture)), is_row_named, key);
+  return lia_test_find_widget (GTK_WIDGET (get_page (fixture)), is_row_named, key);
 }
 
 /* The row's own button: what a coordinator clicks. */
@@ -258,7 +238,7 @@ click_primary (Fixture    *fixture,
   GtkWidget *button;
 
   g_assert_nonnull (row);
-  button = find_widget (row, is_button_labelled, label);
+  button = lia_test_find_widget (row, is_button_labelled, label);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -271,7 +251,7 @@ click_undo (Fixture *fixture)
   GtkWidget *undo;
 
   iterate ();
-  undo = find_widget (GTK_WIDGET (fixture->window), is_button_labelled, "_Undo");
+  undo = lia_test_find_widget (GTK_WIDGET (fixture->window), is_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   /* "clicked" at once: gtk_widget_activate() clicks after a short animation. */
   g_signal_emit_by_name (undo, "clicked");
@@ -365,11 +345,11 @@ test_today_lists_items (Fixture       *fixture,
     }
 
   /* Each row's primary action fits its kind. */
-  g_assert_nonnull (find_widget (rows[0], is_button_labelled, "Mark _Met"));
-  g_assert_nonnull (find_widget (rows[1], is_button_labelled, "_Log a Contact"));
-  g_assert_nonnull (find_widget (rows[2], is_button_labelled, "_Renew"));
-  g_assert_nonnull (find_widget (rows[3], is_button_labelled, "_Log a Contact"));
-  g_assert_nonnull (find_widget (rows[4], is_button_labelled, "_Ask for an Update"));
+  g_assert_nonnull (lia_test_find_widget (rows[0], is_button_labelled, "Mark _Met"));
+  g_assert_nonnull (lia_test_find_widget (rows[1], is_button_labelled, "_Log a Contact"));
+  g_assert_nonnull (lia_test_find_widget (rows[2], is_button_labelled, "_Renew"));
+  g_assert_nonnull (lia_test_find_widget (rows[3], is_button_labelled, "_Log a Contact"));
+  g_assert_nonnull (lia_test_find_widget (rows[4], is_button_labelled, "_Ask for an Update"));
 }
 
 static void
