@@ -530,8 +530,11 @@ test_one_change_among_many (Fixture       *fixture,
   g_assert_cmpuint (first->plan->n_create, ==, 1000);
   g_assert_cmpuint (first->n_done, ==, 1000);
   /* One PROPFIND of the collection, then one PUT per event: Radicale's
-   * ETags are strong, so none is read back. */
-  g_assert_cmpuint (first->n_requests, ==, 1 + 1000);
+   * ETags are strong, so none is read back. On a loaded machine a PUT
+   * may time out and be sent again (the job retries passing failures), so
+   * a few more are allowed here; the incremental run below is exact. */
+  g_assert_cmpuint (first->n_requests, >=, 1 + 1000);
+  g_assert_cmpuint (first->n_requests, <=, 1 + 1000 + 10);
   before = load_records (fixture);
 
   changed = g_ptr_array_index (events, 617);
