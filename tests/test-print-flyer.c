@@ -416,7 +416,7 @@ decode_qr (const char *pdf_path,
   const char *render[] = { "pdftoppm", "-r", "200", "-png", "-singlefile", pdf_path, prefix, NULL };
   const char *scan[] = { "zbarimg", "--quiet", "--raw", png, NULL };
 
-  g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+  g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
@@ -755,6 +755,7 @@ test_flyer_french (Fixture       *fixture,
 
 static int
 run_liaison (const char * const *args,
+             char              **out,
              char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -769,7 +770,7 @@ run_liaison (const char * const *args,
   env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liaison-test-bus", TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                NULL, err, &wait_status, &error);
+                out, err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
 
@@ -794,7 +795,12 @@ test_command_line (Fixture       *fixture,
     const char *args[] = { "--database", database, "print", "flyer", "--event", lia_event_get_uid (event),
                            "--large-print", "--paper", "a4", "--output", output, NULL };
 
-    g_assert_cmpint (run_liaison (args, &err), ==, 0);
+    g_autofree char *out = NULL;
+    g_autofree char *expected = g_strconcat (output, "\n", NULL);
+
+    g_assert_cmpint (run_liaison (args, &out, &err), ==, 0);
+    /* The path of what was written, for a script. */
+    g_assert_cmpstr (out, ==, expected);
     g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
@@ -804,7 +810,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, &err), ==, 1);
+    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 1);
     g_assert_true (g_str_has_prefix (err, "liaison: "));
     g_assert_nonnull (strstr (err, "no-such-event@liaison"));
     /* One line. */
@@ -817,7 +823,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, &err), ==, 2);
+    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 2);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 }

@@ -108,7 +108,7 @@ typedef struct
 } Scale;
 
 static const Scale regular_scale = { 10.5, 40, 20, 13, 13, 12, 15, 104, 0 };
-static const Scale large_scale = { 14, 46, 26, 18, 18, 18, 19, 120, 5 };
+static const Scale large_scale = { 14, 40, 26, 18, 18, 18, 20, 104, 5 };
 
 /* The accent: a deep blue that stays above 7:1 against white. */
 static const double accent_rgb[3] = { 0.043, 0.325, 0.580 };
@@ -500,6 +500,21 @@ measure_widest_url_part (PangoContext *context,
   return widest;
 }
 
+static gboolean
+fits_one_line (PangoContext *context,
+               const char   *url,
+               double        size,
+               double        width)
+{
+  g_autofree char *breakable = make_url_breakable (url);
+  PangoLayout *layout = make_url_layout (context, breakable, size, width);
+  gboolean fits = pango_layout_get_line_count (layout) == 1;
+
+  g_object_unref (layout);
+
+  return fits;
+}
+
 /* The address in the biggest type, down to what stays readable, that
  * keeps it on one line, else (unless @one_line) on lines broken only after
  * slashes; NULL when that cannot be done in @width. */
@@ -636,12 +651,12 @@ layout_detail (LiaFlyer     *self,
                const Scale  *scale,
                const char   *label,
                const char   *value_markup,
+               double        label_width,
                double        left,
                double        y,
                double        width,
                int           max_lines)
 {
-  double label_width = scale->body * 6.5;
   g_autofree char *kicker = make_kicker_markup (label);
   PangoLayout *label_layout = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD,
                                            label_width - 8, 1);
@@ -748,6 +763,23 @@ layout_page (LiaFlyer           *self,
   /* Where, who, cost, how to register. */
   {
     g_autoptr(GString) where = g_string_new (NULL);
+    const char *labels[] = { _("Where"), _("Who"), _("Cost"), _("Register") };
+    double label_width = scale->kicker * 6;
+
+    /* The label column is as wide as its longest label, which depends on
+     * the language. */
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autofree char *kicker = make_kicker_markup (labels[i]);
+        PangoLayout *layout = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD, width, 0);
+        PangoRectangle logical;
+
+        pango_layout_set_width (layout, -1);
+        pango_layout_get_extents (layout, NULL, &logical);
+        label_width = MAX (label_width, (double) logical.width / PANGO_SCALE + scale->kicker * 2);
+        g_object_unref (layout);
+      }
+    label_width = MIN (label_width, width / 3);
 
     if (self->venue_name != NULL || self->venue_room != NULL || self->venue_address != NULL)
       {
@@ -776,24 +808,24 @@ layout_page (LiaFlyer           *self,
       }
 
     if (where->len > 0)
-      y += layout_detail (self, context, scale, _("Where"), where->str, left, y, width, detail_lines) + LABEL_GAP;
+      y += layout_detail (self, context, scale, _("Where"), where->str, label_width, left, y, width, detail_lines) + LABEL_GAP;
     if (self->audience != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->audience, -1);
 
-        y += layout_detail (self, context, scale, _("Who"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Who"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     if (self->cost != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->cost, -1);
 
-        y += layout_detail (self, context, scale, _("Cost"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Cost"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     if (self->registration != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->registration, -1);
 
-        y += layout_detail (self, context, scale, _("Register"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Register"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     y += GAP - LABEL_GAP;
   }
@@ -814,8 +846,16 @@ layout_page (LiaFlyer           *self,
       {
         double full_width = width - (column_left - left);
 
-        /* One line beside the partner; else one line with the partner
-         * above; else broken after slashes, beside it still. */
+        /* One line in full-size type beside the partner; else in full
+         * size with the partner above, when there is room for that; else
+         * smaller, or broken after slashes. */
+        if (beside && squeeze == 0 &&
+            !fits_one_line (context, self->short_url, scale->url, text_width) &&
+            fits_one_line (context, self->short_url, scale->url, full_width))
+          {
+            beside = FALSE;
+            text_width = full_width;
+          }
         address = layout_url (context, self->short_url, scale, text_width, beside);
         if (address == NULL && beside &&
             (address = layout_url (context, self->short_url, scale, full_width, TRUE)) != NULL)
