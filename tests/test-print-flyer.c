@@ -297,7 +297,8 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The median height of the character boxes: the size of the type. */
+/* The median height of the character boxes (the size of the type), and
+ * how many glyphs are drawn. */
 static double
 get_median_glyph_height (PopplerDocument *document,
                          guint           *n_glyphs)
@@ -306,6 +307,7 @@ get_median_glyph_height (PopplerDocument *document,
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
   guint n_rects = 0;
 
@@ -314,12 +316,17 @@ get_median_glyph_height (PopplerDocument *document,
     {
       double height = rects[i].y2 - rects[i].y1;
 
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        g_array_append_val (heights, height);
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        continue;
+
+      g_array_append_val (heights, height);
+      /* The text an ellipsis hides shares its box: glyphs drawn are
+       * distinct boxes. */
+      g_hash_table_add (places, g_strdup_printf ("%.0f,%.0f", rects[i].x1, rects[i].y1));
     }
 
   g_assert_cmpuint (heights->len, >, 0);
-  *n_glyphs = heights->len;
+  *n_glyphs = g_hash_table_size (places);
 
   g_array_sort (heights, compare_doubles);
 
@@ -547,6 +554,36 @@ test_flyer_long_text (Fixture       *fixture,
       }
 
   g_assert_nonnull (text);
+}
+
+/* Pango gives each paragraph at least one line whatever the height: a
+ * description of many short paragraphs must still stop at the space it
+ * has. */
+static void
+test_flyer_many_paragraphs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaEvent) event = make_event (add_partner (fixture, TRUE));
+  g_autoptr(GString) description = g_string_new (NULL);
+  gint64 id;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (description, "Paragraph %u of the program.\n", i);
+  lia_event_set_description (event, description->str);
+  id = save_event (fixture, event);
+
+  for (int large = 0; large <= 1; large++)
+    for (LiaPageSize size = LIA_PAGE_SIZE_LETTER; size <= LIA_PAGE_SIZE_A4; size++)
+      {
+        g_autoptr(TestDocument) document = write_flyer (fixture, id, large, size, NULL);
+        g_autofree char *text = get_page_text (document);
+
+        g_test_message ("large print %d, page size %d", large, size);
+        assert_inside_margins (document, size);
+        assert_has_text (text, "Paragraph 0 of the program.");
+        g_assert_null (strstr (text, "Paragraph 199"));
+        assert_has_url (text, SHORT_URL);
+      }
 }
 
 static void
@@ -840,6 +877,7 @@ main (int   argc,
   ADD ("/print-flyer/qr-online", test_flyer_qr_online);
   g_test_add_func ("/print-flyer/qr-too-long", test_flyer_qr_qr_too_long);
   ADD ("/print-flyer/long-text", test_flyer_long_text);
+  ADD ("/print-flyer/many-paragraphs", test_flyer_many_paragraphs);
   ADD ("/print-flyer/logo", test_flyer_logo);
   ADD ("/print-flyer/broken-logo", test_flyer_broken_logo);
   ADD ("/print-flyer/page-sizes", test_flyer_page_sizes);

@@ -28,7 +28,6 @@ typedef enum
 {
   INK_BLACK,
   INK_ACCENT,
-  INK_GREY,
 } Ink;
 
 typedef struct
@@ -76,6 +75,7 @@ struct _LiaFlyer
   char            *url_caption;
   gboolean         cancelled;
   gboolean         description_cut;
+  gboolean         description_shown;
 
   /* Owned: the layout for the last setup */
   GArray          *blocks;
@@ -595,12 +595,14 @@ fit_layout_height (PangoLayout *layout,
       g_string_truncate (text, cut);
       while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
         g_string_truncate (text, text->len - 1);
-      {
-        const char *last = g_utf8_find_prev_char (text->str, text->str + text->len);
+      /* Again: the ellipsis took a line of its own, so give it a word. */
+      if (tries > 0)
+        {
+          const char *space = g_utf8_strrchr (text->str, text->len, ' ');
 
-        if (last != NULL && tries > 0)
-          g_string_truncate (text, last - text->str);
-      }
+          if (space != NULL && space > text->str)
+            g_string_truncate (text, space - text->str);
+        }
       g_string_append (text, "…");
       pango_layout_set_text (layout, text->str, -1);
     }
@@ -707,6 +709,7 @@ layout_page (LiaFlyer           *self,
   /* The code scans the same at any size; the address beside it matters more. */
   grown.qr *= MIN (grow, 1.15);
   self->description_cut = FALSE;
+  self->description_shown = FALSE;
 
   g_array_set_size (self->blocks, 0);
   g_array_set_size (self->rules, 0);
@@ -857,7 +860,7 @@ layout_page (LiaFlyer           *self,
             text_width = full_width;
           }
         address = layout_url (context, self->short_url, scale, text_width, beside);
-        if (address == NULL && beside &&
+        if (address == NULL && beside && squeeze == 0 &&
             (address = layout_url (context, self->short_url, scale, full_width, TRUE)) != NULL)
           {
             beside = FALSE;
@@ -1016,6 +1019,7 @@ layout_page (LiaFlyer           *self,
         {
           add_block (self, layout, left, y, INK_BLACK);
           y += layout_height (layout);
+          self->description_shown = TRUE;
         }
       else
         g_object_unref (layout);
@@ -1050,6 +1054,15 @@ lia_flyer_paginate (LiaDocument        *document,
         return 1;
     }
 
+  /* Some of the description is worth a tighter page; the accessibility
+   * note (left out at the last level) is not traded for it. */
+  for (int squeeze = 0; squeeze <= 2; squeeze++)
+    {
+      layout_page (self, setup, context, squeeze, 1.0, &upper_bottom, &lower_top);
+      if (upper_bottom <= lower_top && (self->description == NULL || self->description_shown))
+        return 1;
+    }
+
   for (int squeeze = 0; squeeze <= 3; squeeze++)
     {
       layout_page (self, setup, context, squeeze, 1.0, &upper_bottom, &lower_top);
@@ -1068,10 +1081,6 @@ set_ink (cairo_t *cr,
     {
     case INK_ACCENT:
       cairo_set_source_rgb (cr, accent_rgb[0], accent_rgb[1], accent_rgb[2]);
-      break;
-
-    case INK_GREY:
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
       break;
 
     case INK_BLACK:
