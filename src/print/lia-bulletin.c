@@ -119,18 +119,6 @@ append_escaped (GString    *markup,
   g_string_append (markup, escaped);
 }
 
-/* The address of a web page without its scheme: shorter to read and copy. */
-static const char *
-strip_scheme (const char *url)
-{
-  if (g_str_has_prefix (url, "https://"))
-    return url + strlen ("https://");
-  if (g_str_has_prefix (url, "http://"))
-    return url + strlen ("http://");
-
-  return url;
-}
-
 static char *
 build_event_markup (LiaBulletin              *self,
                     const LiaEventOccurrence *occurrence,
@@ -145,12 +133,13 @@ build_event_markup (LiaBulletin              *self,
 
   /* Cancelled events stay on the sheet, marked, for those who saw them
    * announced elsewhere. */
-  if (cancelled)
-    g_string_append_printf (markup, "<span weight=\"bold\" foreground=\"#a51d2d\">%s</span>  ",
-                            _("Cancelled"));
-  else if (occurrence->status == LIA_EVENT_STATUS_POSTPONED)
-    g_string_append_printf (markup, "<span weight=\"bold\" foreground=\"#a51d2d\">%s</span>  ",
-                            _("Postponed"));
+  if (cancelled || occurrence->status == LIA_EVENT_STATUS_POSTPONED)
+    {
+      g_autofree char *label = g_markup_escape_text (lia_enum_to_label (LIA_TYPE_EVENT_STATUS,
+                                                                        occurrence->status), -1);
+
+      g_string_append_printf (markup, "<span weight=\"bold\" foreground=\"#a51d2d\">%s</span>  ", label);
+    }
   append_escaped (markup, NULL, times);
   g_string_append_printf (markup, "\n<span size=\"11pt\" weight=\"bold\"%s>%s</span>",
                           cancelled ? " strikethrough=\"true\"" : "", title);
@@ -178,13 +167,10 @@ build_event_markup (LiaBulletin              *self,
       const char *url = lia_event_get_registration_url (event);
 
       append_escaped (terms, NULL, lia_event_get_cost (event));
+      /* Just the fact: an address is long to copy from paper, and the
+       * flyer or the website has it. */
       if (url != NULL && *url != '\0')
-        {
-          /* Translators: where to register, on the bulletin; %s is an address */
-          g_autofree char *register_at = g_strdup_printf (_("Register: %s"), strip_scheme (url));
-
-          append_escaped (terms, " · ", register_at);
-        }
+        append_escaped (terms, " · ", _("Registration required"));
     }
   /* Where, with whom, at what cost: one paragraph, wrapped as needed. */
   if (terms->len > 0)

@@ -138,6 +138,8 @@ add_partner (LiaDirectorySheet *self,
         .layout = _lia_sheet_layout_new (self->context, BODY_FONT, width, escaped),
         .space_before = 1.5,
         .section = section,
+        /* A partner's details never open a column without its name. */
+        .keep_with_next = *details != '\0',
         .splittable = TRUE,
       };
 
