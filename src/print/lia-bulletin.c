@@ -32,19 +32,13 @@ struct _LiaBulletin
 {
   LiaDocument   parent_instance;
 
+  LiaSheetFrame frame;        /* its title: "December 2026 — Community Events" */
+
   /* Owned */
-  char         *title;         /* "December 2026 — Community Events" */
-  char         *library_name;
   GTimeZone    *zone;
   GDateTime    *month_start;
   GArray       *occurrences;   /* LiaEventOccurrence, drafts left out */
   GHashTable   *events;        /* event id → LiaEvent */
-  PangoContext *context;
-  LiaSheetFlow *flow;
-  LiaPageSetup  setup;
-  double        header_height;
-  double        footer_height;
-  guint         n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (LiaBulletin, lia_bulletin, LIA_TYPE_DOCUMENT)
@@ -209,16 +203,16 @@ add_day_heading (LiaBulletin *self,
    * "Tuesday 9 December (continued)" */
   g_autofree char *continued = g_strdup_printf (_("%s (continued)"), escaped);
   LiaSheetBlock block = {
-    .layout = _lia_sheet_layout_new (self->context, HEADING_FONT, width, escaped),
+    .layout = _lia_sheet_layout_new (self->frame.context, HEADING_FONT, width, escaped),
     .space_before = 14,
     .section = section,
     .is_heading = TRUE,
     .keep_with_next = TRUE,
   };
 
-  _lia_sheet_flow_add (self->flow, &block);
-  _lia_sheet_flow_set_continued (self->flow, section,
-                                 _lia_sheet_layout_new (self->context, HEADING_FONT, width, continued));
+  _lia_sheet_flow_add (self->frame.flow, &block);
+  _lia_sheet_flow_set_continued (self->frame.flow, section,
+                                 _lia_sheet_layout_new (self->frame.context, HEADING_FONT, width, continued));
 }
 
 static void
@@ -231,7 +225,7 @@ add_event (LiaBulletin              *self,
   g_autofree char *markup = build_event_markup (self, occurrence, event);
   const char *summary = get_summary (event);
   LiaSheetBlock head = {
-    .layout = _lia_sheet_layout_new (self->context, BODY_FONT, width, markup),
+    .layout = _lia_sheet_layout_new (self->frame.context, BODY_FONT, width, markup),
     .space_before = 8,
     .section = section,
   };
@@ -240,7 +234,7 @@ add_event (LiaBulletin              *self,
     {
       g_autofree char *escaped = g_markup_escape_text (summary, -1);
       LiaSheetBlock block = {
-        .layout = _lia_sheet_layout_new (self->context, SUMMARY_FONT, width, escaped),
+        .layout = _lia_sheet_layout_new (self->frame.context, SUMMARY_FONT, width, escaped),
         .space_before = 1.5,
         .section = section,
       };
@@ -249,11 +243,11 @@ add_event (LiaBulletin              *self,
       pango_layout_set_height (block.layout, -SUMMARY_LINES);
       pango_layout_set_ellipsize (block.layout, PANGO_ELLIPSIZE_END);
       head.keep_with_next = TRUE;
-      _lia_sheet_flow_add (self->flow, &head);
-      _lia_sheet_flow_add (self->flow, &block);
+      _lia_sheet_flow_add (self->frame.flow, &head);
+      _lia_sheet_flow_add (self->frame.flow, &block);
     }
   else
-    _lia_sheet_flow_add (self->flow, &head);
+    _lia_sheet_flow_add (self->frame.flow, &head);
 }
 
 static guint
@@ -263,17 +257,10 @@ lia_bulletin_paginate (LiaDocument        *document,
                        GError            **error)
 {
   LiaBulletin *self = LIA_BULLETIN (document);
-  double width = setup->width - setup->margin_left - setup->margin_right;
+  double width = _lia_sheet_frame_begin (&self->frame, setup, context);
   double column_width = (width - GUTTER * (N_COLUMNS - 1)) / N_COLUMNS;
   g_autoptr(GDateTime) day = NULL;
   int section = -1;
-
-  g_set_object (&self->context, context);
-  self->setup = *setup;
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
-  self->flow = _lia_sheet_flow_new ();
-  self->header_height = _lia_sheet_draw_header (NULL, context, setup, self->title, self->library_name);
-  self->footer_height = _lia_sheet_draw_footer (NULL, context, setup, 0, 1);
 
   if (self->occurrences->len == 0)
     {
@@ -283,7 +270,9 @@ lia_bulletin_paginate (LiaDocument        *document,
         .section = -1,
       };
 
-      _lia_sheet_flow_add (self->flow, &block);
+      _lia_sheet_flow_add (self->frame.flow, &block);
+
+      return _lia_sheet_frame_paginate (&self->frame, 1, width, 0);
     }
 
   for (guint i = 0; i < self->occurrences->len; i++)
@@ -300,14 +289,7 @@ lia_bulletin_paginate (LiaDocument        *document,
       add_event (self, occurrence, section, column_width);
     }
 
-  self->n_pages = _lia_sheet_flow_paginate (self->flow,
-                                            self->occurrences->len == 0 ? 1 : N_COLUMNS,
-                                            self->occurrences->len == 0 ? width : column_width,
-                                            GUTTER,
-                                            setup->height - setup->margin_top - setup->margin_bottom
-                                            - self->header_height - self->footer_height);
-
-  return self->n_pages;
+  return _lia_sheet_frame_paginate (&self->frame, N_COLUMNS, column_width, GUTTER);
 }
 
 static void
@@ -315,28 +297,7 @@ lia_bulletin_draw_page (LiaDocument *document,
                         cairo_t     *cr,
                         guint        page)
 {
-  LiaBulletin *self = LIA_BULLETIN (document);
-  const LiaPageSetup *setup = &self->setup;
-
-  g_return_if_fail (self->flow != NULL);
-
-  _lia_sheet_draw_header (cr, self->context, setup, self->title, self->library_name);
-  _lia_sheet_flow_draw_page (self->flow, cr, page, setup->margin_left,
-                             setup->margin_top + self->header_height);
-  if (self->occurrences->len > 0)
-    {
-      /* A hairline between the columns. */
-      double x = setup->margin_left + (setup->width - setup->margin_left - setup->margin_right) / 2;
-
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x, setup->margin_top + self->header_height);
-      cairo_line_to (cr, x, setup->height - setup->margin_bottom - self->footer_height);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-  _lia_sheet_draw_footer (cr, self->context, setup, page, self->n_pages);
+  _lia_sheet_frame_draw_page (&LIA_BULLETIN (document)->frame, cr, page);
 }
 
 static void
@@ -344,14 +305,11 @@ lia_bulletin_finalize (GObject *object)
 {
   LiaBulletin *self = LIA_BULLETIN (object);
 
-  g_free (self->title);
-  g_free (self->library_name);
+  _lia_sheet_frame_clear (&self->frame);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->month_start, g_date_time_unref);
   g_clear_pointer (&self->occurrences, g_array_unref);
   g_clear_pointer (&self->events, g_hash_table_unref);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
 
   G_OBJECT_CLASS (lia_bulletin_parent_class)->finalize (object);
 }
@@ -455,8 +413,7 @@ lia_bulletin_new (LiaStore              *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (LIA_TYPE_BULLETIN, NULL);
-  self->library_name = g_strdup (context != NULL && context->library_name != NULL
-                                 ? context->library_name : _("The library"));
+  _lia_sheet_frame_init (&self->frame, context);
   if (context == NULL || context->time_zone == NULL
       || !(self->zone = g_time_zone_new_identifier (context->time_zone)))
     self->zone = g_time_zone_new_utc ();
@@ -470,8 +427,8 @@ lia_bulletin_new (LiaStore              *store,
   month_name = g_date_time_format (self->month_start, _("%B %Y"));
   /* Translators: the title of the printed bulletin; %s is the month, as
    * in "December 2026" */
-  self->title = g_strdup_printf (_("%s — Community Events"), month_name);
-  lia_document_set_title (LIA_DOCUMENT (self), self->title);
+  self->frame.title = g_strdup_printf (_("%s — Community Events"), month_name);
+  lia_document_set_title (LIA_DOCUMENT (self), self->frame.title);
 
   return LIA_DOCUMENT (g_steal_pointer (&self));
 }

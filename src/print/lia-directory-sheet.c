@@ -29,16 +29,10 @@ struct _LiaDirectorySheet
 {
   LiaDocument   parent_instance;
 
+  LiaSheetFrame frame;
+
   /* Owned */
-  char         *title;
-  char         *library_name;
   GPtrArray    *partners;      /* LiaPartner, by kind then name */
-  PangoContext *context;
-  LiaSheetFlow *flow;
-  LiaPageSetup  setup;
-  double        header_height;
-  double        footer_height;
-  guint         n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (LiaDirectorySheet, lia_directory_sheet, LIA_TYPE_DOCUMENT)
@@ -124,18 +118,18 @@ add_partner (LiaDirectorySheet *self,
   g_autofree char *details = build_details_markup (partner);
   const char *description = lia_partner_get_description (partner);
   LiaSheetBlock head = {
-    .layout = _lia_sheet_layout_new (self->context, NAME_FONT, width, name),
+    .layout = _lia_sheet_layout_new (self->frame.context, NAME_FONT, width, name),
     .space_before = 10,
     .section = section,
     .keep_with_next = has_text (description) || *details != '\0',
   };
 
-  _lia_sheet_flow_add (self->flow, &head);
+  _lia_sheet_flow_add (self->frame.flow, &head);
   if (has_text (description))
     {
       g_autofree char *escaped = g_markup_escape_text (description, -1);
       LiaSheetBlock block = {
-        .layout = _lia_sheet_layout_new (self->context, BODY_FONT, width, escaped),
+        .layout = _lia_sheet_layout_new (self->frame.context, BODY_FONT, width, escaped),
         .space_before = 1.5,
         .section = section,
         /* A partner's details never open a column without its name. */
@@ -143,17 +137,17 @@ add_partner (LiaDirectorySheet *self,
         .splittable = TRUE,
       };
 
-      _lia_sheet_flow_add (self->flow, &block);
+      _lia_sheet_flow_add (self->frame.flow, &block);
     }
   if (*details != '\0')
     {
       LiaSheetBlock block = {
-        .layout = _lia_sheet_layout_new (self->context, BODY_FONT, width, details),
+        .layout = _lia_sheet_layout_new (self->frame.context, BODY_FONT, width, details),
         .space_before = 3,
         .section = section,
       };
 
-      _lia_sheet_flow_add (self->flow, &block);
+      _lia_sheet_flow_add (self->frame.flow, &block);
     }
 }
 
@@ -164,17 +158,11 @@ lia_directory_sheet_paginate (LiaDocument        *document,
                               GError            **error)
 {
   LiaDirectorySheet *self = LIA_DIRECTORY_SHEET (document);
-  double width = setup->width - setup->margin_left - setup->margin_right;
+  double width = _lia_sheet_frame_begin (&self->frame, setup, context);
   double column_width = (width - GUTTER * (N_COLUMNS - 1)) / N_COLUMNS;
   int kind = -1;
   int section = -1;
 
-  g_set_object (&self->context, context);
-  self->setup = *setup;
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
-  self->flow = _lia_sheet_flow_new ();
-  self->header_height = _lia_sheet_draw_header (NULL, context, setup, self->title, self->library_name);
-  self->footer_height = _lia_sheet_draw_footer (NULL, context, setup, 0, 1);
 
   if (self->partners->len == 0)
     {
@@ -184,7 +172,7 @@ lia_directory_sheet_paginate (LiaDocument        *document,
         .section = -1,
       };
 
-      _lia_sheet_flow_add (self->flow, &block);
+      _lia_sheet_flow_add (self->frame.flow, &block);
     }
 
   for (guint i = 0; i < self->partners->len; i++)
@@ -209,34 +197,22 @@ lia_directory_sheet_paginate (LiaDocument        *document,
           block.section = ++section;
           block.is_heading = TRUE;
           block.keep_with_next = TRUE;
-          _lia_sheet_flow_add (self->flow, &block);
-          _lia_sheet_flow_set_continued (self->flow, section,
+          _lia_sheet_flow_add (self->frame.flow, &block);
+          _lia_sheet_flow_set_continued (self->frame.flow, section,
                                          _lia_sheet_layout_new (context, KIND_FONT, column_width, continued));
         }
       add_partner (self, partner, section, column_width);
     }
 
-  self->n_pages = _lia_sheet_flow_paginate (self->flow, N_COLUMNS, column_width, GUTTER,
-                                            setup->height - setup->margin_top - setup->margin_bottom
-                                            - self->header_height - self->footer_height);
-
-  return self->n_pages;
+  return _lia_sheet_frame_paginate (&self->frame, N_COLUMNS, column_width, GUTTER);
 }
 
 static void
 lia_directory_sheet_draw_page (LiaDocument *document,
-                               cairo_t     *cr,
-                               guint        page)
+                          cairo_t     *cr,
+                          guint        page)
 {
-  LiaDirectorySheet *self = LIA_DIRECTORY_SHEET (document);
-  const LiaPageSetup *setup = &self->setup;
-
-  g_return_if_fail (self->flow != NULL);
-
-  _lia_sheet_draw_header (cr, self->context, setup, self->title, self->library_name);
-  _lia_sheet_flow_draw_page (self->flow, cr, page, setup->margin_left,
-                             setup->margin_top + self->header_height);
-  _lia_sheet_draw_footer (cr, self->context, setup, page, self->n_pages);
+  _lia_sheet_frame_draw_page (&LIA_DIRECTORY_SHEET (document)->frame, cr, page);
 }
 
 static void
@@ -244,11 +220,8 @@ lia_directory_sheet_finalize (GObject *object)
 {
   LiaDirectorySheet *self = LIA_DIRECTORY_SHEET (object);
 
-  g_free (self->title);
-  g_free (self->library_name);
+  _lia_sheet_frame_clear (&self->frame);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
 
   G_OBJECT_CLASS (lia_directory_sheet_parent_class)->finalize (object);
 }
@@ -283,10 +256,9 @@ lia_directory_sheet_new (LiaStore              *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (LIA_TYPE_DIRECTORY_SHEET, NULL);
-  self->library_name = g_strdup (context != NULL && context->library_name != NULL
-                                 ? context->library_name : _("The library"));
-  self->title = g_strdup (_("Community Resource Directory"));
-  lia_document_set_title (LIA_DOCUMENT (self), self->title);
+  _lia_sheet_frame_init (&self->frame, context);
+  self->frame.title = g_strdup (_("Community Resource Directory"));
+  lia_document_set_title (LIA_DOCUMENT (self), self->frame.title);
 
   /* The same partners as the published directory: active, promoted at
    * any tier, not in the trash. */

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lia-sheet-flow.h"
@@ -424,8 +425,8 @@ _lia_sheet_layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
-double
-_lia_sheet_draw_header (cairo_t            *cr,
+static double
+draw_header (cairo_t            *cr,
                         PangoContext       *context,
                         const LiaPageSetup *setup,
                         const char         *title,
@@ -484,8 +485,8 @@ _lia_sheet_draw_header (cairo_t            *cr,
   return height + 8 + 14;
 }
 
-double
-_lia_sheet_draw_footer (cairo_t            *cr,
+static double
+draw_footer (cairo_t            *cr,
                         PangoContext       *context,
                         const LiaPageSetup *setup,
                         guint               page,
@@ -509,4 +510,88 @@ _lia_sheet_draw_footer (cairo_t            *cr,
     }
 
   return height + 10;
+}
+
+void
+_lia_sheet_frame_init (LiaSheetFrame         *frame,
+                       const LiaPrintContext *context)
+{
+  memset (frame, 0, sizeof *frame);
+  frame->library_name = g_strdup (context != NULL && context->library_name != NULL
+                                  ? context->library_name : _("The library"));
+}
+
+void
+_lia_sheet_frame_clear (LiaSheetFrame *frame)
+{
+  g_clear_pointer (&frame->title, g_free);
+  g_clear_pointer (&frame->library_name, g_free);
+  g_clear_object (&frame->context);
+  g_clear_pointer (&frame->flow, _lia_sheet_flow_free);
+}
+
+double
+_lia_sheet_frame_begin (LiaSheetFrame      *frame,
+                        const LiaPageSetup *setup,
+                        PangoContext       *context)
+{
+  g_assert (frame->title != NULL);
+
+  g_set_object (&frame->context, context);
+  frame->setup = *setup;
+  g_clear_pointer (&frame->flow, _lia_sheet_flow_free);
+  frame->flow = _lia_sheet_flow_new ();
+  frame->header_height = draw_header (NULL, context, setup, frame->title, frame->library_name);
+  frame->footer_height = draw_footer (NULL, context, setup, 0, 1);
+
+  return setup->width - setup->margin_left - setup->margin_right;
+}
+
+guint
+_lia_sheet_frame_paginate (LiaSheetFrame *frame,
+                           guint          n_columns,
+                           double         column_width,
+                           double         gutter)
+{
+  const LiaPageSetup *setup = &frame->setup;
+
+  frame->n_columns = n_columns;
+  frame->column_width = column_width;
+  frame->gutter = gutter;
+  frame->n_pages = _lia_sheet_flow_paginate (frame->flow, n_columns, column_width, gutter,
+                                             setup->height - setup->margin_top - setup->margin_bottom
+                                             - frame->header_height - frame->footer_height);
+
+  return frame->n_pages;
+}
+
+void
+_lia_sheet_frame_draw_page (LiaSheetFrame *frame,
+                            cairo_t       *cr,
+                            guint          page)
+{
+  const LiaPageSetup *setup = &frame->setup;
+  double top = setup->margin_top + frame->header_height;
+  double bottom = setup->height - setup->margin_bottom - frame->footer_height;
+
+  g_return_if_fail (frame->flow != NULL);
+
+  draw_header (cr, frame->context, setup, frame->title, frame->library_name);
+  _lia_sheet_flow_draw_page (frame->flow, cr, page, setup->margin_left, top);
+
+  /* A hairline in the middle of each gutter. */
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 0.5);
+  for (guint i = 1; i < frame->n_columns; i++)
+    {
+      double x = setup->margin_left + i * (frame->column_width + frame->gutter) - frame->gutter / 2;
+
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  draw_footer (cr, frame->context, setup, page, frame->n_pages);
 }

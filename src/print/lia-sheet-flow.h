@@ -11,7 +11,7 @@
 
 #include <pango/pangocairo.h>
 
-#include "lia-document.h"
+#include "lia-print-documents.h"
 
 G_BEGIN_DECLS
 
@@ -71,18 +71,43 @@ PangoLayout  *_lia_sheet_layout_new         (PangoContext       *context,
 /* The height of @layout in points. */
 double        _lia_sheet_layout_height      (PangoLayout        *layout);
 
-/* The header of a page, @title left and @library right over a rule; returns
- * its height (the same on every page). Nothing is drawn when @cr is NULL. */
-double        _lia_sheet_draw_header        (cairo_t            *cr,
-                                             PangoContext       *context,
-                                             const LiaPageSetup *setup,
-                                             const char         *title,
-                                             const char         *library);
-/* "Page 2 of 5" centred at the foot of the page; returns its height. */
-double        _lia_sheet_draw_footer        (cairo_t            *cr,
-                                             PangoContext       *context,
-                                             const LiaPageSetup *setup,
-                                             guint               page,
-                                             guint               n_pages);
+/* What the three sheets share around their flow: a header on every page
+ * (@title left, the library's name right, over a rule), the page number
+ * at the foot ("Page 2 of 5"), hairlines between the columns. */
+typedef struct
+{
+  /* Owned */
+  char         *title;
+  char         *library_name;
+  PangoContext *context;
+  LiaSheetFlow *flow;
+
+  LiaPageSetup  setup;
+  double        header_height;
+  double        footer_height;
+  guint         n_columns;
+  double        column_width;
+  double        gutter;
+  guint         n_pages;
+} LiaSheetFrame;
+
+/* The library's name from @context ("The library" when it has none). */
+void          _lia_sheet_frame_init         (LiaSheetFrame         *frame,
+                                             const LiaPrintContext *context);
+void          _lia_sheet_frame_clear        (LiaSheetFrame         *frame);
+/* Starts a layout for @setup: a new, empty flow; returns the width between
+ * the margins, the body's height is what the header and footer leave. */
+double        _lia_sheet_frame_begin        (LiaSheetFrame         *frame,
+                                             const LiaPageSetup    *setup,
+                                             PangoContext          *context);
+/* Flows the blocks added since _lia_sheet_frame_begin() into pages;
+ * returns how many. */
+guint         _lia_sheet_frame_paginate     (LiaSheetFrame         *frame,
+                                             guint                  n_columns,
+                                             double                 column_width,
+                                             double                 gutter);
+void          _lia_sheet_frame_draw_page    (LiaSheetFrame         *frame,
+                                             cairo_t               *cr,
+                                             guint                  page);
 
 G_END_DECLS

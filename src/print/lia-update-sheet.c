@@ -32,17 +32,11 @@ struct _LiaUpdateSheet
 {
   LiaDocument   parent_instance;
 
+  LiaSheetFrame frame;
+
   /* Owned */
-  char         *title;
-  char         *library_name;
   LiaPartner   *partner;
   GPtrArray    *contacts;      /* LiaContact, current ones */
-  PangoContext *context;
-  LiaSheetFlow *flow;
-  LiaPageSetup  setup;
-  double        header_height;
-  double        footer_height;
-  guint         n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (LiaUpdateSheet, lia_update_sheet, LIA_TYPE_DOCUMENT)
@@ -88,27 +82,27 @@ add_field_markup (LiaUpdateSheet *self,
   if (blank)
     {
       LiaSheetBlock question = {
-        .layout = _lia_sheet_layout_new (self->context, VALUE_FONT, width, text),
+        .layout = _lia_sheet_layout_new (self->frame.context, VALUE_FONT, width, text),
         .space_before = 8,
         .section = -1,
         .keep_with_next = TRUE,
       };
       LiaSheetBlock lines = {
-        .layout = _lia_sheet_layout_new (self->context, VALUE_FONT, width, ""),
+        .layout = _lia_sheet_layout_new (self->frame.context, VALUE_FONT, width, ""),
         .rule_width = width,
         .min_rules = min_rules,
         .section = -1,
       };
 
-      _lia_sheet_flow_add (self->flow, &question);
-      _lia_sheet_flow_add (self->flow, &lines);
+      _lia_sheet_flow_add (self->frame.flow, &question);
+      _lia_sheet_flow_add (self->frame.flow, &lines);
       return;
     }
 
-  block.layout = _lia_sheet_layout_new (self->context, VALUE_FONT, width * VALUE_SHARE, text);
+  block.layout = _lia_sheet_layout_new (self->frame.context, VALUE_FONT, width * VALUE_SHARE, text);
   block.rule_width = width * (1 - VALUE_SHARE) - GAP;
   block.min_rules = min_rules;
-  _lia_sheet_flow_add (self->flow, &block);
+  _lia_sheet_flow_add (self->frame.flow, &block);
 }
 
 static void
@@ -176,7 +170,7 @@ add_intro (LiaUpdateSheet *self,
            double          width)
 {
   g_autofree char *name = g_markup_escape_text (lia_partner_get_name (self->partner), -1);
-  g_autofree char *library = g_markup_escape_text (self->library_name, -1);
+  g_autofree char *library = g_markup_escape_text (self->frame.library_name, -1);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* Translators: the day an update sheet was printed; see g_date_time_format() */
   g_autofree char *today = g_date_time_format (now, _("%-d %B %Y"));
@@ -192,8 +186,8 @@ add_intro (LiaUpdateSheet *self,
                                "(at the front desk or by mail), or send us a photo of it."),
                              library, today, library);
   markup = g_strdup_printf ("<span size=\"14pt\" weight=\"bold\">%s</span>\n%s", name, request);
-  block.layout = _lia_sheet_layout_new (self->context, INTRO_FONT, width, markup);
-  _lia_sheet_flow_add (self->flow, &block);
+  block.layout = _lia_sheet_layout_new (self->frame.context, INTRO_FONT, width, markup);
+  _lia_sheet_flow_add (self->frame.flow, &block);
 }
 
 static guint
@@ -204,16 +198,10 @@ lia_update_sheet_paginate (LiaDocument        *document,
 {
   LiaUpdateSheet *self = LIA_UPDATE_SHEET (document);
   LiaPartner *partner = self->partner;
-  double width = setup->width - setup->margin_left - setup->margin_right;
+  double width = _lia_sheet_frame_begin (&self->frame, setup, context);
   g_autofree char *services = build_services_markup (partner);
   const char *kind = lia_enum_to_label (LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (partner));
 
-  g_set_object (&self->context, context);
-  self->setup = *setup;
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
-  self->flow = _lia_sheet_flow_new ();
-  self->header_height = _lia_sheet_draw_header (NULL, context, setup, self->title, self->library_name);
-  self->footer_height = _lia_sheet_draw_footer (NULL, context, setup, 0, 1);
 
   add_intro (self, width);
   add_field (self, _("Name"), lia_partner_get_name (partner), 1, width);
@@ -239,27 +227,15 @@ lia_update_sheet_paginate (LiaDocument        *document,
   add_field (self, _("Anything else we should know"), "", 2, width);
   add_field (self, _("Checked by (name and date)"), "", 1, width);
 
-  self->n_pages = _lia_sheet_flow_paginate (self->flow, 1, width, 0,
-                                            setup->height - setup->margin_top - setup->margin_bottom
-                                            - self->header_height - self->footer_height);
-
-  return self->n_pages;
+  return _lia_sheet_frame_paginate (&self->frame, 1, width, 0);
 }
 
 static void
 lia_update_sheet_draw_page (LiaDocument *document,
-                            cairo_t     *cr,
-                            guint        page)
+                       cairo_t     *cr,
+                       guint        page)
 {
-  LiaUpdateSheet *self = LIA_UPDATE_SHEET (document);
-  const LiaPageSetup *setup = &self->setup;
-
-  g_return_if_fail (self->flow != NULL);
-
-  _lia_sheet_draw_header (cr, self->context, setup, self->title, self->library_name);
-  _lia_sheet_flow_draw_page (self->flow, cr, page, setup->margin_left,
-                             setup->margin_top + self->header_height);
-  _lia_sheet_draw_footer (cr, self->context, setup, page, self->n_pages);
+  _lia_sheet_frame_draw_page (&LIA_UPDATE_SHEET (document)->frame, cr, page);
 }
 
 static void
@@ -267,12 +243,9 @@ lia_update_sheet_finalize (GObject *object)
 {
   LiaUpdateSheet *self = LIA_UPDATE_SHEET (object);
 
-  g_free (self->title);
-  g_free (self->library_name);
+  _lia_sheet_frame_clear (&self->frame);
   g_clear_object (&self->partner);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->flow, _lia_sheet_flow_free);
 
   G_OBJECT_CLASS (lia_update_sheet_parent_class)->finalize (object);
 }
@@ -305,14 +278,13 @@ lia_update_sheet_new (LiaStore              *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (LIA_TYPE_UPDATE_SHEET, NULL);
-  self->library_name = g_strdup (context != NULL && context->library_name != NULL
-                                 ? context->library_name : _("The library"));
+  _lia_sheet_frame_init (&self->frame, context);
   if (!(self->partner = lia_store_get_partner (store, partner_id, error)))
     return NULL;
   if (!(self->contacts = lia_store_list_contacts (store, partner_id, FALSE, error)))
     return NULL;
-  self->title = g_strdup (_("Please check your information"));
-  lia_document_set_title (LIA_DOCUMENT (self), self->title);
+  self->frame.title = g_strdup (_("Please check your information"));
+  lia_document_set_title (LIA_DOCUMENT (self), self->frame.title);
 
   return LIA_DOCUMENT (g_steal_pointer (&self));
 }
