@@ -64,7 +64,7 @@ static char *
 format_time (GDateTime *time)
 {
   /* Translators: a time of day on the printed bulletin, as in "6:30 pm";
-   * see g_date_time_format() (French: "%H:%M") */
+   * see g_date_time_format() (French: "%-H h %M") */
   return g_date_time_format (time, _("%-l:%M %P"));
 }
 
