@@ -19,6 +19,7 @@
 #include "lia-database.h"
 #include "lia-partner.h"
 #include "lia-print-documents.h"
+#include "lia-sample-data.h"
 #include "lia-store.h"
 #include "lia-test-util.h"
 
@@ -779,6 +780,40 @@ test_update_sheet (Fixture       *fixture,
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* The sample community's December and directory, as the screenshots show
+ * them: every page inside the margins, on Letter and A4 (and the last
+ * page's columns balanced without looping). */
+static void
+test_sample_community (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LiaSampleDataOptions options;
+  g_autoptr(GError) error = NULL;
+  LiaPageSize sizes[] = { LIA_PAGE_SIZE_LETTER, LIA_PAGE_SIZE_A4 };
+  g_autoptr(LiaDocument) bulletin = NULL;
+  g_autoptr(LiaDocument) directory = NULL;
+
+  lia_sample_data_options_init (&options);
+  options.events = 940;
+  g_date_set_dmy (&options.today, 20, G_DATE_NOVEMBER, 2026);
+  g_assert_true (lia_sample_data_fill (fixture->database, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  bulletin = new_bulletin (fixture);
+  directory = lia_directory_sheet_new (fixture->store, &print_context, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(PopplerDocument) bulletin_pdf = render (fixture, bulletin, sizes[i], "sample-bulletin.pdf");
+      g_autoptr(PopplerDocument) directory_pdf = render (fixture, directory, sizes[i], "sample-directory.pdf");
+
+      g_assert_cmpint (poppler_document_get_n_pages (bulletin_pdf), >, 1);
+      g_assert_cmpint (poppler_document_get_n_pages (directory_pdf), >, 1);
+      assert_inside_margins (bulletin_pdf, sizes[i]);
+      assert_inside_margins (directory_pdf, sizes[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +828,7 @@ main (int   argc,
   ADD ("/print-sheets/directory/content", test_directory);
   ADD ("/print-sheets/directory/long", test_directory_long);
   ADD ("/print-sheets/update-sheet", test_update_sheet);
+  ADD ("/print-sheets/sample-community", test_sample_community);
 #undef ADD
 
   return g_test_run ();

@@ -196,6 +196,12 @@ typedef struct
   guint         page;
   guint         column;
   double        y;          /* used height of the column */
+  double        top;        /* where its blocks start, under a continued heading */
+  guint         max_page;
+  /* Balancing the last page: a block that would have to be cut although
+   * it may not be fails the try instead. */
+  gboolean      balancing;
+  gboolean      failed;
 } Cursor;
 
 static void
@@ -208,6 +214,7 @@ next_column (Cursor *cursor)
       cursor->page++;
     }
   cursor->y = 0;
+  cursor->top = 0;
 }
 
 static void
@@ -244,6 +251,7 @@ place_continued (Cursor *cursor,
   if (cursor->y > 0 || !(lines = get_continued_lines (cursor->flow, section)))
     return;
   place (cursor, -1, section, 0, lines->len, 0, lines_height (lines, 0, lines->len));
+  cursor->top = cursor->y;
 }
 
 static double
@@ -253,21 +261,15 @@ space_before (const Cursor *cursor,
   return cursor->y > 0 ? item->block.space_before : 0;
 }
 
-guint
-_lia_sheet_flow_paginate (LiaSheetFlow *flow,
-                          guint         n_columns,
-                          double        column_width,
-                          double        gutter,
-                          double        height)
+/* Places the items from @first on, from where @cursor is. */
+static void
+flow_items (LiaSheetFlow *flow,
+            Cursor       *cursor,
+            guint         first)
 {
-  Cursor cursor = { flow, n_columns, height, 0, 0, 0 };
+  double height = cursor->height;
 
-  g_assert (n_columns > 0);
-  g_array_set_size (flow->placements, 0);
-  flow->column_width = column_width;
-  flow->gutter = gutter;
-
-  for (guint i = 0; i < flow->items->len; i++)
+  for (guint i = first; i < flow->items->len && !cursor->failed; i++)
     {
       const Item *item = &g_array_index (flow->items, Item, i);
       double chain = 0;
@@ -281,18 +283,24 @@ _lia_sheet_flow_paginate (LiaSheetFlow *flow,
         {
           const Item *next = &g_array_index (flow->items, Item, j);
 
-          chain += (j == i ? space_before (&cursor, next) : next->block.space_before)
+          chain += (j == i ? space_before (cursor, next) : next->block.space_before)
                    + item_height (next, 0, next->lines->len);
           last = j;
           if (!next->block.keep_with_next)
             break;
         }
-      if (cursor.y > 0 && cursor.y + chain > height
+      if (cursor->y > cursor->top && cursor->y + chain > height
           && !(item->block.splittable && last == i))
         {
-          next_column (&cursor);
+          next_column (cursor);
           if (!item->block.is_heading)
-            place_continued (&cursor, item->block.section);
+            place_continued (cursor, item->block.section);
+        }
+      if (cursor->balancing && !item->block.splittable
+          && cursor->y + item_height (item, 0, item->lines->len) > height)
+        {
+          cursor->failed = TRUE;
+          return;
         }
 
       /* Cut a block that does not fit between two of its lines: a long
@@ -300,28 +308,113 @@ _lia_sheet_flow_paginate (LiaSheetFlow *flow,
        * the margin). */
       while (first_line < item->lines->len)
         {
-          double before = space_before (&cursor, item);
+          double before = space_before (cursor, item);
           guint n = item->lines->len - first_line;
 
-          while (n > 1 && cursor.y + before + item_height (item, first_line, n) > height
-                 && (item->block.splittable || cursor.y == 0))
+          while (n > 1 && cursor->y + before + item_height (item, first_line, n) > height
+                 && (item->block.splittable || cursor->y <= cursor->top))
             n--;
-          if (cursor.y + before + item_height (item, first_line, n) > height && cursor.y > 0)
+          if (cursor->page > cursor->max_page)
             {
-              next_column (&cursor);
-              place_continued (&cursor, item->block.section);
+              cursor->failed = TRUE;
+              return;
+            }
+          /* Nothing fits under the heading alone: drawn there all the same. */
+          if (cursor->y + before + item_height (item, first_line, n) > height && cursor->y > cursor->top)
+            {
+              next_column (cursor);
+              place_continued (cursor, item->block.section);
               continue;
             }
-          place (&cursor, i, item->block.section, first_line, n, item->block.space_before,
+          place (cursor, i, item->block.section, first_line, n, item->block.space_before,
                  item_height (item, first_line, n));
           first_line += n;
           if (first_line < item->lines->len)
             {
-              next_column (&cursor);
-              place_continued (&cursor, item->block.section);
+              next_column (cursor);
+              place_continued (cursor, item->block.section);
             }
         }
     }
+}
+
+/* The columns of the last page as even as they go: the shortest column
+ * height that still takes what is left in the page's columns, found by
+ * bisection. The page then reads as two half columns rather than one full
+ * and one with a few lines at its top. */
+static void
+balance_last_page (LiaSheetFlow *flow,
+                   guint         n_columns,
+                   double        height,
+                   guint         last_page)
+{
+  guint start = 0;
+  guint first;
+  const Placement *placement;
+  gboolean continued;
+  double low = 0;
+  double high = height;
+
+  while (start < flow->placements->len
+         && g_array_index (flow->placements, Placement, start).page != last_page)
+    start++;
+  if (start == flow->placements->len)
+    return;
+
+  /* Start over from the page's first block, when it is the start of one. */
+  placement = &g_array_index (flow->placements, Placement, start);
+  continued = placement->item < 0;
+  if (continued && start + 1 < flow->placements->len)
+    placement++;
+  if (placement->item < 0 || placement->first_line != 0)
+    return;
+  first = placement->item;
+
+  for (guint k = 0; k < 16 && high - low > 1; k++)
+    {
+      double middle = (low + high) / 2;
+      Cursor cursor = { flow, n_columns, middle, last_page, 0, 0, 0, last_page, TRUE, FALSE };
+
+      g_array_set_size (flow->placements, start);
+      if (continued)
+        place_continued (&cursor, g_array_index (flow->items, Item, first).block.section);
+      flow_items (flow, &cursor, first);
+      if (!cursor.failed && cursor.page == last_page)
+        high = middle;
+      else
+        low = middle;
+    }
+
+  {
+    Cursor cursor = { flow, n_columns, high, last_page, 0, 0, 0, G_MAXUINT, FALSE, FALSE };
+
+    g_array_set_size (flow->placements, start);
+    if (continued)
+      place_continued (&cursor, g_array_index (flow->items, Item, first).block.section);
+    flow_items (flow, &cursor, first);
+    g_assert (cursor.page == last_page);
+  }
+}
+
+guint
+_lia_sheet_flow_paginate (LiaSheetFlow *flow,
+                          guint         n_columns,
+                          double        column_width,
+                          double        gutter,
+                          double        height)
+{
+  Cursor cursor = { flow, n_columns, height, 0, 0, 0, 0, G_MAXUINT, FALSE, FALSE };
+
+  g_assert (n_columns > 0);
+  g_array_set_size (flow->placements, 0);
+  flow->column_width = column_width;
+  flow->gutter = gutter;
+
+  flow_items (flow, &cursor, 0);
+  /* A last page in one column stays so: a few events read better in one
+   * column than cut in two under a "continued" heading. */
+  if (cursor.column > 0)
+    balance_last_page (flow, n_columns, height, cursor.page);
 
   return cursor.page + 1;
 }
