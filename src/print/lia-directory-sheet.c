@@ -79,27 +79,12 @@ static char *
 build_details_markup (LiaPartner *partner)
 {
   GString *markup = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) services = g_string_new (NULL);
+  g_autofree char *services = _lia_sheet_join_services (lia_partner_get_services (partner), "", " · ");
 
   /* Only the partner record's public fields, as the published directory
    * (lia_feed_directory): never notes, owner or contacts. */
-  if (has_text (lia_partner_get_services (partner)))
-    {
-      parts = g_strsplit_set (lia_partner_get_services (partner), "|\n", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          char *service = g_strstrip (parts[i]);
-
-          if (*service == '\0')
-            continue;
-          if (services->len > 0)
-            g_string_append (services, " · ");
-          g_string_append (services, service);
-        }
-    }
   /* Translators: labels of a partner's details in the printed directory */
-  append_detail (markup, _("Services:"), services->str);
+  append_detail (markup, _("Services:"), services);
   append_detail (markup, _("Phone:"), lia_partner_get_phone (partner));
   append_detail (markup, _("Email:"), lia_partner_get_email (partner));
   append_detail (markup, _("Website:"), lia_partner_get_website (partner));

@@ -605,6 +605,32 @@ draw_footer (cairo_t            *cr,
   return height + 10;
 }
 
+char *
+_lia_sheet_join_services (const char *services,
+                          const char *prefix,
+                          const char *separator)
+{
+  GString *joined = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (services == NULL)
+    return g_string_free (joined, FALSE);
+  parts = g_strsplit_set (services, "|\n", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *service = g_strstrip (parts[i]);
+
+      if (*service == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, prefix);
+      g_string_append (joined, service);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
 void
 _lia_sheet_frame_init (LiaSheetFrame         *frame,
                        const LiaPrintContext *context)

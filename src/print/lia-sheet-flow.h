@@ -71,6 +71,13 @@ PangoLayout  *_lia_sheet_layout_new         (PangoContext       *context,
 /* The height of @layout in points. */
 double        _lia_sheet_layout_height      (PangoLayout        *layout);
 
+/* A partner's services (separated by "|" or new lines, as the directory
+ * feed reads them), each after @prefix, joined with @separator; "" when
+ * there are none. Not escaped. */
+char         *_lia_sheet_join_services      (const char            *services,
+                                             const char            *prefix,
+                                             const char            *separator);
+
 /* What the three sheets share around their flow: a header on every page
  * (@title left, the library's name right, over a rule), the page number
  * at the foot ("Page 2 of 5"), hairlines between the columns. */

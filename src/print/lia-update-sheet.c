@@ -118,29 +118,6 @@ add_field (LiaUpdateSheet *self,
 }
 
 static char *
-build_services_markup (LiaPartner *partner)
-{
-  GString *markup = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
-
-  if (!has_text (lia_partner_get_services (partner)))
-    return g_string_free (markup, FALSE);
-  parts = g_strsplit_set (lia_partner_get_services (partner), "|\n", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *service = g_strstrip (parts[i]);
-      g_autofree char *escaped = NULL;
-
-      if (*service == '\0')
-        continue;
-      escaped = g_markup_escape_text (service, -1);
-      g_string_append_printf (markup, "%s• %s", markup->len > 0 ? "\n" : "", escaped);
-    }
-
-  return g_string_free (markup, FALSE);
-}
-
-static char *
 build_contact_markup (LiaContact *contact)
 {
   GString *markup = g_string_new (NULL);
@@ -199,7 +176,8 @@ lia_update_sheet_paginate (LiaDocument        *document,
   LiaUpdateSheet *self = LIA_UPDATE_SHEET (document);
   LiaPartner *partner = self->partner;
   double width = _lia_sheet_frame_begin (&self->frame, setup, context);
-  g_autofree char *services = build_services_markup (partner);
+  g_autofree char *services = _lia_sheet_join_services (lia_partner_get_services (partner), "• ", "\n");
+  g_autofree char *services_markup = g_markup_escape_text (services, -1);
   const char *kind = lia_enum_to_label (LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (partner));
 
 
@@ -207,7 +185,7 @@ lia_update_sheet_paginate (LiaDocument        *document,
   add_field (self, _("Name"), lia_partner_get_name (partner), 1, width);
   add_field (self, _("Kind of organisation"), kind, 1, width);
   add_field (self, _("Description"), NULL_IF_EMPTY (lia_partner_get_description (partner)), 2, width);
-  add_field_markup (self, _("Services"), *services != '\0' ? services : NULL, 2, width);
+  add_field_markup (self, _("Services"), *services != '\0' ? services_markup : NULL, 2, width);
   add_field (self, _("Address"), NULL_IF_EMPTY (lia_partner_get_address (partner)), 2, width);
   add_field (self, _("Phone"), NULL_IF_EMPTY (lia_partner_get_phone (partner)), 1, width);
   add_field (self, _("Email"), NULL_IF_EMPTY (lia_partner_get_email (partner)), 1, width);
