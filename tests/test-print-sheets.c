@@ -780,6 +780,117 @@ test_update_sheet (Fixture       *fixture,
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND);
 }
 
+static cairo_status_t
+write_png_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A 200 x 100 PNG, as the partner editor stores a logo. */
+static GBytes *
+make_logo (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.1, 0.4, 0.7);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, write_png_cb, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static guint
+count_images (PopplerDocument *pdf,
+              LiaPageSize      size)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  GList *images = poppler_page_get_image_mapping (page);
+  guint n = g_list_length (images);
+  LiaPageSetup setup;
+
+  lia_page_setup_init (&setup, size);
+  for (GList *l = images; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *mapping = l->data;
+
+      /* Inside the margins, at most 110 x 60 points. */
+      g_assert_cmpfloat (mapping->area.x1, >=, setup.margin_left - 0.5);
+      g_assert_cmpfloat (mapping->area.x2, <=, setup.width - setup.margin_right + 0.5);
+      g_assert_cmpfloat (mapping->area.y1, >=, setup.margin_top - 0.5);
+      g_assert_cmpfloat (mapping->area.x2 - mapping->area.x1, <=, 110.5);
+      g_assert_cmpfloat (mapping->area.y2 - mapping->area.y1, <=, 60.5);
+    }
+  poppler_page_free_image_mapping (images);
+
+  return n;
+}
+
+/* The logo on file is on the sheet, beside the introduction; without one
+ * (and with one that is not a PNG) there is none, and no hole. */
+static void
+test_update_sheet_logo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) logo = make_logo ();
+  g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a", 6);
+  g_autoptr(LiaPartner) partner = NULL;
+  LiaPageSize sizes[] = { LIA_PAGE_SIZE_LETTER, LIA_PAGE_SIZE_A4 };
+
+  add_directory_partners (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(LiaDocument) sheet = lia_update_sheet_new (fixture->store, fixture->alpha_id,
+                                                           &print_context, &error);
+      g_autoptr(PopplerDocument) pdf = NULL;
+
+      g_assert_no_error (error);
+      pdf = render (fixture, sheet, sizes[i], "no-logo.pdf");
+      g_assert_cmpuint (count_images (pdf, sizes[i]), ==, 0);
+    }
+
+  partner = lia_store_get_partner (fixture->store, fixture->alpha_id, &error);
+  g_assert_no_error (error);
+  lia_partner_set_logo (partner, logo);
+  g_assert_true (lia_store_save_partner (fixture->store, partner, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(LiaDocument) sheet = lia_update_sheet_new (fixture->store, fixture->alpha_id,
+                                                           &print_context, &error);
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      pdf = render (fixture, sheet, sizes[i], "logo.pdf");
+      g_assert_cmpuint (count_images (pdf, sizes[i]), ==, 1);
+      text = get_all_text (pdf);
+      assert_text (text, update_present, (const char *[]) { SECRET_NOTE, OWNER_NAME, NULL });
+      assert_inside_margins (pdf, sizes[i]);
+    }
+
+  lia_partner_set_logo (partner, not_png);
+  g_assert_true (lia_store_save_partner (fixture->store, partner, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LiaDocument) sheet = lia_update_sheet_new (fixture->store, fixture->alpha_id,
+                                                         &print_context, &error);
+    g_autoptr(PopplerDocument) pdf = NULL;
+
+    g_assert_no_error (error);
+    pdf = render (fixture, sheet, LIA_PAGE_SIZE_LETTER, "bad-logo.pdf");
+    g_assert_cmpuint (count_images (pdf, LIA_PAGE_SIZE_LETTER), ==, 0);
+  }
+}
+
 /* The sample community's December and directory, as the screenshots show
  * them: every page inside the margins, on Letter and A4 (and the last
  * page's columns balanced without looping). */
@@ -828,6 +939,7 @@ main (int   argc,
   ADD ("/print-sheets/directory/content", test_directory);
   ADD ("/print-sheets/directory/long", test_directory_long);
   ADD ("/print-sheets/update-sheet", test_update_sheet);
+  ADD ("/print-sheets/update-sheet-logo", test_update_sheet_logo);
   ADD ("/print-sheets/sample-community", test_sample_community);
 #undef ADD
 

@@ -175,6 +175,9 @@ item_height (const Item *item,
 {
   double height = lines_height (item->lines, first, n);
 
+  if (first + n == item->lines->len)
+    height = MAX (height, item->block.min_height);
+
   if (item->block.rule_width > 0)
     {
       double rules = item->block.min_rules * RULE_SPACING;

@@ -25,6 +25,7 @@ typedef struct
    * update sheet); at least @min_rules of them. */
   double       rule_width;
   guint        min_rules;
+  double       min_height;      /* points; room kept for a picture beside it */
   int          section;         /* the section it belongs to; -1: none */
   guint        is_heading : 1;  /* the heading of its section */
   guint        keep_with_next : 1;

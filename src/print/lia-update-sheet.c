@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lia-contact.h"
@@ -24,6 +25,9 @@
  * right. */
 #define VALUE_SHARE 0.52
 #define GAP 14.0
+/* The partner's logo, top right, at most this big. */
+#define LOGO_WIDTH 110.0
+#define LOGO_HEIGHT 60.0
 
 #define LIA_TYPE_UPDATE_SHEET (lia_update_sheet_get_type ())
 G_DECLARE_FINAL_TYPE (LiaUpdateSheet, lia_update_sheet, LIA, UPDATE_SHEET, LiaDocument)
@@ -36,7 +40,10 @@ struct _LiaUpdateSheet
 
   /* Owned */
   LiaPartner   *partner;
+  cairo_surface_t *logo;       /* NULL: none, or not a PNG */
   GPtrArray    *contacts;      /* LiaContact, current ones */
+
+  double        logo_scale;    /* 0: not drawn */
 };
 
 G_DEFINE_FINAL_TYPE (LiaUpdateSheet, lia_update_sheet, LIA_TYPE_DOCUMENT)
@@ -48,6 +55,53 @@ static gboolean
 has_text (const char *text)
 {
   return text != NULL && *text != '\0';
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->length -= length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The logo on file (a PNG, as the partner editor stores it); NULL when
+ * there is none or it does not read: the sheet closes up around it. */
+static cairo_surface_t *
+load_logo (GBytes *bytes)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+    return NULL;
+  reader.data = g_bytes_get_data (bytes, &reader.length);
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+      || cairo_image_surface_get_width (surface) <= 0
+      || cairo_image_surface_get_height (surface) <= 0)
+    {
+      g_debug ("The partner's logo is not a PNG cairo can read: %s",
+               cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  return surface;
 }
 
 /* @label over @markup (escaped; "Not on file" when NULL) on the left, and
@@ -163,6 +217,17 @@ add_intro (LiaUpdateSheet *self,
                                "(at the front desk or by mail), or send us a photo of it."),
                              library, today, library);
   markup = g_strdup_printf ("<span size=\"14pt\" weight=\"bold\">%s</span>\n%s", name, request);
+  /* The logo on the right of the introduction, which keeps room for it. */
+  self->logo_scale = 0;
+  if (self->logo != NULL)
+    {
+      double logo_width = cairo_image_surface_get_width (self->logo);
+      double logo_height = cairo_image_surface_get_height (self->logo);
+
+      self->logo_scale = MIN (LOGO_WIDTH / logo_width, LOGO_HEIGHT / logo_height);
+      width -= logo_width * self->logo_scale + GAP;
+      block.min_height = logo_height * self->logo_scale;
+    }
   block.layout = _lia_sheet_layout_new (self->frame.context, INTRO_FONT, width, markup);
   _lia_sheet_flow_add (self->frame.flow, &block);
 }
@@ -213,7 +278,22 @@ lia_update_sheet_draw_page (LiaDocument *document,
                        cairo_t     *cr,
                        guint        page)
 {
-  _lia_sheet_frame_draw_page (&LIA_UPDATE_SHEET (document)->frame, cr, page);
+  LiaUpdateSheet *self = LIA_UPDATE_SHEET (document);
+  const LiaPageSetup *setup = &self->frame.setup;
+
+  _lia_sheet_frame_draw_page (&self->frame, cr, page);
+  if (page == 0 && self->logo_scale > 0)
+    {
+      double width = cairo_image_surface_get_width (self->logo) * self->logo_scale;
+
+      cairo_save (cr);
+      cairo_translate (cr, setup->width - setup->margin_right - width,
+                       setup->margin_top + self->frame.header_height);
+      cairo_scale (cr, self->logo_scale, self->logo_scale);
+      cairo_set_source_surface (cr, self->logo, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
 }
 
 static void
@@ -223,6 +303,7 @@ lia_update_sheet_finalize (GObject *object)
 
   _lia_sheet_frame_clear (&self->frame);
   g_clear_object (&self->partner);
+  g_clear_pointer (&self->logo, cairo_surface_destroy);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_update_sheet_parent_class)->finalize (object);
@@ -261,6 +342,7 @@ lia_update_sheet_new (LiaStore              *store,
     return NULL;
   if (!(self->contacts = lia_store_list_contacts (store, partner_id, FALSE, error)))
     return NULL;
+  self->logo = load_logo (lia_partner_get_logo (self->partner));
   self->frame.title = g_strdup (_("Please check your information"));
   lia_document_set_title (LIA_DOCUMENT (self), self->frame.title);
 
