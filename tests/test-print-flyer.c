@@ -297,7 +297,8 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The median height of the character boxes: the size of the type. */
+/* The median height of the character boxes (the size of the type), and
+ * how many glyphs are drawn. */
 static double
 get_median_glyph_height (PopplerDocument *document,
                          guint           *n_glyphs)
@@ -306,6 +307,7 @@ get_median_glyph_height (PopplerDocument *document,
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
   guint n_rects = 0;
 
@@ -314,12 +316,17 @@ get_median_glyph_height (PopplerDocument *document,
     {
       double height = rects[i].y2 - rects[i].y1;
 
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        g_array_append_val (heights, height);
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        continue;
+
+      g_array_append_val (heights, height);
+      /* The text an ellipsis hides shares its box: glyphs drawn are
+       * distinct boxes. */
+      g_hash_table_add (places, g_strdup_printf ("%.0f,%.0f", rects[i].x1, rects[i].y1));
     }
 
   g_assert_cmpuint (heights->len, >, 0);
-  *n_glyphs = heights->len;
+  *n_glyphs = g_hash_table_size (places);
 
   g_array_sort (heights, compare_doubles);
 
@@ -416,7 +423,7 @@ decode_qr (const char *pdf_path,
   const char *render[] = { "pdftoppm", "-r", "200", "-png", "-singlefile", pdf_path, prefix, NULL };
   const char *scan[] = { "zbarimg", "--quiet", "--raw", png, NULL };
 
-  g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+  g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
@@ -547,6 +554,36 @@ test_flyer_long_text (Fixture       *fixture,
       }
 
   g_assert_nonnull (text);
+}
+
+/* Pango gives each paragraph at least one line whatever the height: a
+ * description of many short paragraphs must still stop at the space it
+ * has. */
+static void
+test_flyer_many_paragraphs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaEvent) event = make_event (add_partner (fixture, TRUE));
+  g_autoptr(GString) description = g_string_new (NULL);
+  gint64 id;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (description, "Paragraph %u of the program.\n", i);
+  lia_event_set_description (event, description->str);
+  id = save_event (fixture, event);
+
+  for (int large = 0; large <= 1; large++)
+    for (LiaPageSize size = LIA_PAGE_SIZE_LETTER; size <= LIA_PAGE_SIZE_A4; size++)
+      {
+        g_autoptr(TestDocument) document = write_flyer (fixture, id, large, size, NULL);
+        g_autofree char *text = get_page_text (document);
+
+        g_test_message ("large print %d, page size %d", large, size);
+        assert_inside_margins (document, size);
+        assert_has_text (text, "Paragraph 0 of the program.");
+        g_assert_null (strstr (text, "Paragraph 199"));
+        assert_has_url (text, SHORT_URL);
+      }
 }
 
 static void
@@ -733,11 +770,7 @@ test_flyer_french (Fixture       *fixture,
       g_autofree char *locale_dir = g_build_filename (bin_dir, "..", "po", NULL);
 
       g_setenv ("LANGUAGE", "fr", TRUE);
-      if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
-        {
-          g_test_skip ("No French locale here (fr_FR.UTF-8)");
-          return;
-        }
+      g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
       bindtextdomain (GETTEXT_PACKAGE, locale_dir);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
@@ -749,12 +782,24 @@ test_flyer_french (Fixture       *fixture,
       return;
     }
 
+  {
+    locale_t french = newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0);
+
+    if (french == (locale_t) 0)
+      {
+        g_test_skip ("No French locale here (fr_FR.UTF-8)");
+        return;
+      }
+    freelocale (french);
+  }
+
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 }
 
 static int
 run_liaison (const char * const *args,
+             char              **out,
              char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -769,7 +814,7 @@ run_liaison (const char * const *args,
   env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liaison-test-bus", TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                NULL, err, &wait_status, &error);
+                out, err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
 
@@ -794,7 +839,12 @@ test_command_line (Fixture       *fixture,
     const char *args[] = { "--database", database, "print", "flyer", "--event", lia_event_get_uid (event),
                            "--large-print", "--paper", "a4", "--output", output, NULL };
 
-    g_assert_cmpint (run_liaison (args, &err), ==, 0);
+    g_autofree char *out = NULL;
+    g_autofree char *expected = g_strconcat (output, "\n", NULL);
+
+    g_assert_cmpint (run_liaison (args, &out, &err), ==, 0);
+    /* The path of what was written, for a script. */
+    g_assert_cmpstr (out, ==, expected);
     g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
@@ -804,7 +854,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, &err), ==, 1);
+    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 1);
     g_assert_true (g_str_has_prefix (err, "liaison: "));
     g_assert_nonnull (strstr (err, "no-such-event@liaison"));
     /* One line. */
@@ -817,7 +867,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, &err), ==, 2);
+    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 2);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 }
@@ -834,6 +884,7 @@ main (int   argc,
   ADD ("/print-flyer/qr-online", test_flyer_qr_online);
   g_test_add_func ("/print-flyer/qr-too-long", test_flyer_qr_qr_too_long);
   ADD ("/print-flyer/long-text", test_flyer_long_text);
+  ADD ("/print-flyer/many-paragraphs", test_flyer_many_paragraphs);
   ADD ("/print-flyer/logo", test_flyer_logo);
   ADD ("/print-flyer/broken-logo", test_flyer_broken_logo);
   ADD ("/print-flyer/page-sizes", test_flyer_page_sizes);

@@ -284,7 +284,8 @@ lia_document_write_pdf (LiaDocument        *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (n_pages == 0 || !set_error_from_cairo (status, path, n_pages == 0 ? NULL : error))
+  /* paginate() set @error when it returned no page. */
+  if (n_pages == 0 || !set_error_from_cairo (status, path, error))
     {
       g_unlink (temp_path);
       return FALSE;

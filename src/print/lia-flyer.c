@@ -28,7 +28,6 @@ typedef enum
 {
   INK_BLACK,
   INK_ACCENT,
-  INK_GREY,
 } Ink;
 
 typedef struct
@@ -76,6 +75,7 @@ struct _LiaFlyer
   char            *url_caption;
   gboolean         cancelled;
   gboolean         description_cut;
+  gboolean         description_shown;
 
   /* Owned: the layout for the last setup */
   GArray          *blocks;
@@ -108,7 +108,7 @@ typedef struct
 } Scale;
 
 static const Scale regular_scale = { 10.5, 40, 20, 13, 13, 12, 15, 104, 0 };
-static const Scale large_scale = { 14, 46, 26, 18, 18, 18, 19, 120, 5 };
+static const Scale large_scale = { 14, 40, 26, 18, 18, 18, 20, 104, 5 };
 
 /* The accent: a deep blue that stays above 7:1 against white. */
 static const double accent_rgb[3] = { 0.043, 0.325, 0.580 };
@@ -500,6 +500,21 @@ measure_widest_url_part (PangoContext *context,
   return widest;
 }
 
+static gboolean
+fits_one_line (PangoContext *context,
+               const char   *url,
+               double        size,
+               double        width)
+{
+  g_autofree char *breakable = make_url_breakable (url);
+  PangoLayout *layout = make_url_layout (context, breakable, size, width);
+  gboolean fits = pango_layout_get_line_count (layout) == 1;
+
+  g_object_unref (layout);
+
+  return fits;
+}
+
 /* The address in the biggest type, down to what stays readable, that
  * keeps it on one line, else (unless @one_line) on lines broken only after
  * slashes; NULL when that cannot be done in @width. */
@@ -580,12 +595,14 @@ fit_layout_height (PangoLayout *layout,
       g_string_truncate (text, cut);
       while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
         g_string_truncate (text, text->len - 1);
-      {
-        const char *last = g_utf8_find_prev_char (text->str, text->str + text->len);
+      /* Again: the ellipsis took a line of its own, so give it a word. */
+      if (tries > 0)
+        {
+          const char *space = g_utf8_strrchr (text->str, text->len, ' ');
 
-        if (last != NULL && tries > 0)
-          g_string_truncate (text, last - text->str);
-      }
+          if (space != NULL && space > text->str)
+            g_string_truncate (text, space - text->str);
+        }
       g_string_append (text, "…");
       pango_layout_set_text (layout, text->str, -1);
     }
@@ -636,12 +653,12 @@ layout_detail (LiaFlyer     *self,
                const Scale  *scale,
                const char   *label,
                const char   *value_markup,
+               double        label_width,
                double        left,
                double        y,
                double        width,
                int           max_lines)
 {
-  double label_width = scale->body * 6.5;
   g_autofree char *kicker = make_kicker_markup (label);
   PangoLayout *label_layout = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD,
                                            label_width - 8, 1);
@@ -657,6 +674,190 @@ layout_detail (LiaFlyer     *self,
   add_block (self, value_layout, left + label_width, y, INK_BLACK);
 
   return value_height;
+}
+
+/* The foot of the page: the QR code with the address beside it, the
+ * partner on the right — or above, when the address needs the room.
+ * Returns the foot's top; *@height is 0 when there is nothing to show. */
+static double
+layout_foot (LiaFlyer     *self,
+             PangoContext *context,
+             const Scale  *scale,
+             int           squeeze,
+             double        left,
+             double        width,
+             double        bottom,
+             double       *height)
+{
+  double footer_height = 0;
+  double footer_top;
+  double column_left = left + (self->url != NULL ? scale->qr + 12 : 0);
+  double share = width * 0.6;
+  gboolean beside = self->partner_name != NULL && self->url != NULL;
+  double text_width = (beside ? share : width) - (column_left - left);
+  double row_top = 0;
+  PangoLayout *address = NULL;
+
+  if (self->url != NULL)
+    {
+      double full_width = width - (column_left - left);
+
+      /* One line in full-size type beside the partner; else in full
+       * size with the partner above, when there is room for that; else
+       * smaller, or broken after slashes. */
+      if (beside && squeeze == 0 &&
+          !fits_one_line (context, self->short_url, scale->url, text_width) &&
+          fits_one_line (context, self->short_url, scale->url, full_width))
+        {
+          beside = FALSE;
+          text_width = full_width;
+        }
+      address = layout_url (context, self->short_url, scale, text_width, beside);
+      if (address == NULL && beside && squeeze == 0 &&
+          (address = layout_url (context, self->short_url, scale, full_width, TRUE)) != NULL)
+        {
+          beside = FALSE;
+          text_width = full_width;
+        }
+      if (address == NULL)
+        address = layout_url (context, self->short_url, scale, text_width, FALSE);
+      if (address == NULL && beside)
+        {
+          beside = FALSE;
+          text_width = full_width;
+          address = layout_url (context, self->short_url, scale, text_width, FALSE);
+        }
+      if (address == NULL)
+        {
+          g_autofree char *breakable = make_url_breakable (self->short_url);
+
+          /* An address with a part longer than the line breaks inside it. */
+          address = make_url_layout (context, breakable, scale->kicker * 1.1, text_width);
+        }
+    }
+
+  if (self->partner_name != NULL)
+    {
+      double partner_left = beside ? left + share + 12 : left;
+      double partner_width = left + width - partner_left;
+      double offset = 0;
+      g_autofree char *kicker = make_kicker_markup (_("In partnership with"));
+      PangoLayout *caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD,
+                                          partner_width, 2);
+      PangoLayout *name = make_layout (context, self->partner_name, FALSE, scale->body, PANGO_WEIGHT_BOLD,
+                                       partner_width, 2);
+
+      pango_layout_set_alignment (caption, PANGO_ALIGN_RIGHT);
+      pango_layout_set_alignment (name, PANGO_ALIGN_RIGHT);
+      /* Blocks at negative y are offsets from the foot's top (-1 is 0),
+       * placed once its height is known. */
+      add_block (self, caption, partner_left, -1, INK_ACCENT);
+      offset = layout_height (caption) + 6;
+
+      if (self->logo != NULL)
+        {
+          double box_width = MIN (partner_width, 180);
+          double box_height = self->large_print ? 64 : 56;
+          double logo_width = cairo_image_surface_get_width (self->logo);
+          double logo_height = cairo_image_surface_get_height (self->logo);
+
+          self->logo_scale = MIN (box_width / logo_width, box_height / logo_height);
+          self->logo_x = left + width - logo_width * self->logo_scale;
+          self->logo_y = offset;
+          offset += logo_height * self->logo_scale + 6;
+        }
+
+      add_block (self, name, partner_left, -1 - offset, INK_BLACK);
+      offset += layout_height (name);
+      footer_height = offset;
+      if (!beside)
+        row_top = offset + GAP;
+    }
+
+  if (self->url != NULL)
+    {
+      g_autofree char *kicker = make_kicker_markup (self->url_caption);
+      PangoLayout *caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD, text_width, 2);
+      double caption_height = layout_height (caption);
+
+      self->qr_size = scale->qr;
+      add_block (self, caption, column_left, -1 - row_top, INK_ACCENT);
+      add_block (self, address, column_left, -1 - row_top - caption_height - 4, INK_BLACK);
+      footer_height = MAX (footer_height,
+                           row_top + MAX (self->qr_size, caption_height + 4 + layout_height (address)));
+    }
+
+  footer_top = bottom - footer_height;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      TextBlock *block = &g_array_index (self->blocks, TextBlock, i);
+
+      if (block->y < 0)
+        block->y = footer_top + (-block->y - 1);
+    }
+  self->qr_x = left;
+  self->qr_y = footer_top + row_top;
+  self->logo_y += footer_top;
+
+  *height = footer_height;
+
+  return footer_top;
+}
+
+/* Accessibility and whom to ask, above the foot (whose top, less a gap,
+ * is @lower), marked by a bar of the accent. Returns the new @lower. */
+static double
+layout_accessibility (LiaFlyer     *self,
+                      PangoContext *context,
+                      const Scale  *scale,
+                      int           squeeze,
+                      double        left,
+                      double        width,
+                      double        lower)
+{
+  g_autoptr(GString) markup = NULL;
+  g_autofree char *kicker = NULL;
+  PangoLayout *caption;
+  PangoLayout *layout;
+  double inset = 14;
+  double height;
+
+  if (self->accessibility == NULL && self->contact == NULL)
+    return lower;
+
+  markup = g_string_new (NULL);
+  kicker = make_kicker_markup (_("Accessibility"));
+  caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD, width - inset, 1);
+
+  if (self->accessibility != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (self->accessibility, -1);
+
+      g_string_append (markup, escaped);
+    }
+  if (self->contact != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (self->contact, -1);
+      /* Translators: %s is a person, email or phone number */
+      g_autofree char *line = g_strdup_printf (_("For accommodations, contact %s"), "\x01");
+      g_auto(GStrv) parts = g_strsplit (line, "\x01", 2);
+      g_autofree char *before = g_markup_escape_text (parts[0], -1);
+      g_autofree char *after = g_markup_escape_text (parts[1] != NULL ? parts[1] : "", -1);
+
+      g_string_append_printf (markup, "%s%s<b>%s</b>%s",
+                              markup->len > 0 ? "\n" : "", before, escaped, after);
+    }
+
+  layout = make_layout (context, markup->str, TRUE, scale->body, PANGO_WEIGHT_NORMAL,
+                        width - inset, squeeze > 1 ? 2 : 3);
+  height = layout_height (caption) + 3 + layout_height (layout);
+  lower -= height;
+  add_rule (self, left, lower, 4, height, INK_ACCENT);
+  add_block (self, caption, left + inset, lower, INK_ACCENT);
+  add_block (self, layout, left + inset, lower + layout_height (caption) + 3, INK_BLACK);
+  lower -= GAP * 1.25;
+
+  return lower;
 }
 
 /* Lays the flyer out once, with some parts given fewer lines at each
@@ -692,6 +893,7 @@ layout_page (LiaFlyer           *self,
   /* The code scans the same at any size; the address beside it matters more. */
   grown.qr *= MIN (grow, 1.15);
   self->description_cut = FALSE;
+  self->description_shown = FALSE;
 
   g_array_set_size (self->blocks, 0);
   g_array_set_size (self->rules, 0);
@@ -748,6 +950,23 @@ layout_page (LiaFlyer           *self,
   /* Where, who, cost, how to register. */
   {
     g_autoptr(GString) where = g_string_new (NULL);
+    const char *labels[] = { _("Where"), _("Who"), _("Cost"), _("Register") };
+    double label_width = scale->kicker * 6;
+
+    /* The label column is as wide as its longest label, which depends on
+     * the language. */
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autofree char *kicker = make_kicker_markup (labels[i]);
+        PangoLayout *layout = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD, width, 0);
+        PangoRectangle logical;
+
+        pango_layout_set_width (layout, -1);
+        pango_layout_get_extents (layout, NULL, &logical);
+        label_width = MAX (label_width, (double) logical.width / PANGO_SCALE + scale->kicker * 2);
+        g_object_unref (layout);
+      }
+    label_width = MIN (label_width, width / 3);
 
     if (self->venue_name != NULL || self->venue_room != NULL || self->venue_address != NULL)
       {
@@ -776,133 +995,31 @@ layout_page (LiaFlyer           *self,
       }
 
     if (where->len > 0)
-      y += layout_detail (self, context, scale, _("Where"), where->str, left, y, width, detail_lines) + LABEL_GAP;
+      y += layout_detail (self, context, scale, _("Where"), where->str, label_width, left, y, width, detail_lines) + LABEL_GAP;
     if (self->audience != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->audience, -1);
 
-        y += layout_detail (self, context, scale, _("Who"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Who"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     if (self->cost != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->cost, -1);
 
-        y += layout_detail (self, context, scale, _("Cost"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Cost"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     if (self->registration != NULL)
       {
         g_autofree char *value = g_markup_escape_text (self->registration, -1);
 
-        y += layout_detail (self, context, scale, _("Register"), value, left, y, width, detail_lines) + LABEL_GAP;
+        y += layout_detail (self, context, scale, _("Register"), value, label_width, left, y, width, detail_lines) + LABEL_GAP;
       }
     y += GAP - LABEL_GAP;
   }
 
   *upper_bottom = y;
 
-  /* The foot of the page: the QR code with the address beside it, the
-   * partner on the right — or above, when the address needs the room. */
-  {
-    double column_left = left + (self->url != NULL ? scale->qr + 12 : 0);
-    double share = width * 0.6;
-    gboolean beside = self->partner_name != NULL && self->url != NULL;
-    double text_width = (beside ? share : width) - (column_left - left);
-    double row_top = 0;
-    PangoLayout *address = NULL;
-
-    if (self->url != NULL)
-      {
-        double full_width = width - (column_left - left);
-
-        /* One line beside the partner; else one line with the partner
-         * above; else broken after slashes, beside it still. */
-        address = layout_url (context, self->short_url, scale, text_width, beside);
-        if (address == NULL && beside &&
-            (address = layout_url (context, self->short_url, scale, full_width, TRUE)) != NULL)
-          {
-            beside = FALSE;
-            text_width = full_width;
-          }
-        if (address == NULL)
-          address = layout_url (context, self->short_url, scale, text_width, FALSE);
-        if (address == NULL && beside)
-          {
-            beside = FALSE;
-            text_width = full_width;
-            address = layout_url (context, self->short_url, scale, text_width, FALSE);
-          }
-        if (address == NULL)
-          {
-            g_autofree char *breakable = make_url_breakable (self->short_url);
-
-            /* An address with a part longer than the line breaks inside it. */
-            address = make_url_layout (context, breakable, scale->kicker * 1.1, text_width);
-          }
-      }
-
-    if (self->partner_name != NULL)
-      {
-        double partner_left = beside ? left + share + 12 : left;
-        double partner_width = left + width - partner_left;
-        double offset = 0;
-        g_autofree char *kicker = make_kicker_markup (_("In partnership with"));
-        PangoLayout *caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD,
-                                            partner_width, 2);
-        PangoLayout *name = make_layout (context, self->partner_name, FALSE, scale->body, PANGO_WEIGHT_BOLD,
-                                         partner_width, 2);
-
-        pango_layout_set_alignment (caption, PANGO_ALIGN_RIGHT);
-        pango_layout_set_alignment (name, PANGO_ALIGN_RIGHT);
-        /* Blocks at negative y are offsets from the foot's top (-1 is 0),
-         * placed once its height is known. */
-        add_block (self, caption, partner_left, -1, INK_ACCENT);
-        offset = layout_height (caption) + 6;
-
-        if (self->logo != NULL)
-          {
-            double box_width = MIN (partner_width, 180);
-            double box_height = self->large_print ? 64 : 56;
-            double logo_width = cairo_image_surface_get_width (self->logo);
-            double logo_height = cairo_image_surface_get_height (self->logo);
-
-            self->logo_scale = MIN (box_width / logo_width, box_height / logo_height);
-            self->logo_x = left + width - logo_width * self->logo_scale;
-            self->logo_y = offset;
-            offset += logo_height * self->logo_scale + 6;
-          }
-
-        add_block (self, name, partner_left, -1 - offset, INK_BLACK);
-        offset += layout_height (name);
-        footer_height = offset;
-        if (!beside)
-          row_top = offset + GAP;
-      }
-
-    if (self->url != NULL)
-      {
-        g_autofree char *kicker = make_kicker_markup (self->url_caption);
-        PangoLayout *caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD, text_width, 2);
-        double caption_height = layout_height (caption);
-
-        self->qr_size = scale->qr;
-        add_block (self, caption, column_left, -1 - row_top, INK_ACCENT);
-        add_block (self, address, column_left, -1 - row_top - caption_height - 4, INK_BLACK);
-        footer_height = MAX (footer_height,
-                             row_top + MAX (self->qr_size, caption_height + 4 + layout_height (address)));
-      }
-
-    footer_top = bottom - footer_height;
-    for (guint i = 0; i < self->blocks->len; i++)
-      {
-        TextBlock *block = &g_array_index (self->blocks, TextBlock, i);
-
-        if (block->y < 0)
-          block->y = footer_top + (-block->y - 1);
-      }
-    self->qr_x = left;
-    self->qr_y = footer_top + row_top;
-    self->logo_y += footer_top;
-  }
+  footer_top = layout_foot (self, context, scale, squeeze, left, width, bottom, &footer_height);
 
   lower = footer_top;
   if (footer_height > 0)
@@ -912,46 +1029,9 @@ layout_page (LiaFlyer           *self,
       lower -= 1.5 + GAP;
     }
 
-  /* Accessibility and whom to ask, above the foot, marked by a bar of the
-   * accent. */
-  if (squeeze < 3 && (self->accessibility != NULL || self->contact != NULL))
-    {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      double inset = 14;
-      g_autofree char *kicker = make_kicker_markup (_("Accessibility"));
-      PangoLayout *caption = make_layout (context, kicker, TRUE, scale->kicker, PANGO_WEIGHT_BOLD,
-                                          width - inset, 1);
-      PangoLayout *layout;
-      double height;
-
-      if (self->accessibility != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (self->accessibility, -1);
-
-          g_string_append (markup, escaped);
-        }
-      if (self->contact != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (self->contact, -1);
-          /* Translators: %s is a person, email or phone number */
-          g_autofree char *line = g_strdup_printf (_("For accommodations, contact %s"), "\x01");
-          g_auto(GStrv) parts = g_strsplit (line, "\x01", 2);
-          g_autofree char *before = g_markup_escape_text (parts[0], -1);
-          g_autofree char *after = g_markup_escape_text (parts[1] != NULL ? parts[1] : "", -1);
-
-          g_string_append_printf (markup, "%s%s<b>%s</b>%s",
-                                  markup->len > 0 ? "\n" : "", before, escaped, after);
-        }
-
-      layout = make_layout (context, markup->str, TRUE, scale->body, PANGO_WEIGHT_NORMAL,
-                            width - inset, squeeze > 1 ? 2 : 3);
-      height = layout_height (caption) + 3 + layout_height (layout);
-      lower -= height;
-      add_rule (self, left, lower, 4, height, INK_ACCENT);
-      add_block (self, caption, left + inset, lower, INK_ACCENT);
-      add_block (self, layout, left + inset, lower + layout_height (caption) + 3, INK_BLACK);
-      lower -= GAP * 1.25;
-    }
+  /* The note on accessibility goes when nothing else is left to give. */
+  if (squeeze < 3)
+    lower = layout_accessibility (self, context, scale, squeeze, left, width, lower);
 
   /* The description takes what is left between, ellipsized. */
   if (self->description != NULL && lower - y <= scale->description * 2)
@@ -976,6 +1056,7 @@ layout_page (LiaFlyer           *self,
         {
           add_block (self, layout, left, y, INK_BLACK);
           y += layout_height (layout);
+          self->description_shown = TRUE;
         }
       else
         g_object_unref (layout);
@@ -1010,6 +1091,15 @@ lia_flyer_paginate (LiaDocument        *document,
         return 1;
     }
 
+  /* Some of the description is worth a tighter page; the accessibility
+   * note (left out at the last level) is not traded for it. */
+  for (int squeeze = 0; squeeze <= 2; squeeze++)
+    {
+      layout_page (self, setup, context, squeeze, 1.0, &upper_bottom, &lower_top);
+      if (upper_bottom <= lower_top && (self->description == NULL || self->description_shown))
+        return 1;
+    }
+
   for (int squeeze = 0; squeeze <= 3; squeeze++)
     {
       layout_page (self, setup, context, squeeze, 1.0, &upper_bottom, &lower_top);
@@ -1028,10 +1118,6 @@ set_ink (cairo_t *cr,
     {
     case INK_ACCENT:
       cairo_set_source_rgb (cr, accent_rgb[0], accent_rgb[1], accent_rgb[2]);
-      break;
-
-    case INK_GREY:
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
       break;
 
     case INK_BLACK:
