@@ -525,12 +525,31 @@ export_request_free (ExportRequest *request)
   g_free (request);
 }
 
+/* The toast's Open button: the file, and the widget whose window opens
+ * it, which the toast must not keep alive. */
+typedef struct
+{
+  GFile   *file;
+  GWeakRef widget;
+} OpenData;
+
+static void
+open_data_free (gpointer  data,
+                GClosure *closure)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_weak_ref_clear (&open->widget);
+  g_free (open);
+}
+
 static void
 on_saved_toast_button_clicked_cb (AdwToast *toast,
-                                  GFile    *file)
+                                  OpenData *open)
 {
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkWidget *widget = g_object_get_data (G_OBJECT (toast), "lia-widget");
+  g_autofree char *uri = g_file_get_uri (open->file);
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&open->widget);
 
   /* gtk_show_uri(): GtkFileLauncher is GTK 4.10 (STYLE.md). */
   gtk_show_uri (widget != NULL ? find_window (widget) : NULL, uri, GDK_CURRENT_TIME);
@@ -552,16 +571,17 @@ on_export_done_cb (GObject      *object,
     {
       g_autofree char *basename = g_file_get_basename (request->file);
       g_autofree char *title = NULL;
+      OpenData *open = g_new0 (OpenData, 1);
       AdwToast *toast;
 
       /* Translators: a PDF was written; %s is its file name */
       title = g_strdup_printf (_("Saved “%s”"), basename);
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Open"));
-      if (request->widget != NULL)
-        g_object_set_data_full (G_OBJECT (toast), "lia-widget", g_object_ref (request->widget), g_object_unref);
+      open->file = g_object_ref (request->file);
+      g_weak_ref_init (&open->widget, request->widget);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_saved_toast_button_clicked_cb),
-                             g_object_ref (request->file), (GClosureNotify)(void (*)(void))g_object_unref, 0);
+                             open, open_data_free, 0);
       show_toast (request->overlay, toast);
     }
 
