@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-print-operation.h"
 #include "lia-settings.h"
@@ -385,7 +386,8 @@ lia_page_setup_init_from_gtk (LiaPageSetup *setup,
  * @widget: the widget whose window the dialog belongs to
  * @overlay: (nullable): where to say what went wrong; %NULL: @widget's
  * @document: what to print
- * @file_name: (nullable): the name "Print to File" offers, without ".pdf"
+ * @file_name: (nullable): the name "Print to File" offers, like
+ *   "Flyer – Story Time.pdf"
  *
  * Opens the print dialog for @document and prints it, without blocking.
  */
@@ -409,6 +411,9 @@ lia_print_document (GtkWidget       *widget,
       GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
       g_autofree char *basename = sanitize_file_name (file_name);
 
+      /* GTK adds the extension of the format chosen in the dialog. */
+      if (g_str_has_suffix (basename, ".pdf"))
+        basename[strlen (basename) - strlen (".pdf")] = '\0';
       gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
     }
   if (overlay != NULL)
