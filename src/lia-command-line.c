@@ -26,6 +26,7 @@
 #include "lia-ical.h"
 #include "lia-partner-export.h"
 #include "lia-partner-import.h"
+#include "lia-print-documents.h"
 #include "lia-publish-job.h"
 #include "lia-sample-data.h"
 #include "lia-settings.h"
@@ -65,6 +66,9 @@ print_usage (FILE *stream)
              "                                                  directory to a file (- for standard output)\n"
              "  liaison [--database FILE] today [--json] [--date YYYY-MM-DD]\n"
              "                                                  List what needs doing (the Today page)\n"
+             "  liaison [--database FILE] print flyer --event UID [--large-print] [--paper letter|a4]\n"
+             "                      --output FILE.pdf\n"
+             "                                                  Write an event's flyer as a PDF\n"
              "  liaison [--database FILE] target add NAME --kind folder|webdav|caldav|tec --url URL\n"
              "                      [--user USER] [--password-file FILE] [--public-url URL]\n"
              "                      [--past-days N] [--future-days N] [--category C]... [--partner NAME]...\n"
@@ -1571,12 +1575,162 @@ run_publish (const char *database,
   return run.status;
 }
 
+/* The paper of --paper, else the page size of Preferences; a build that
+ * is not installed has no settings schema and takes the locale's. */
+static LiaPageSize
+get_default_page_size (void)
+{
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, BASE_APPLICATION_ID, TRUE)) != NULL)
+    return lia_settings_get_page_size (lia_settings_get_default ());
+
+  return lia_page_size_for_locale ();
+}
+
+static gboolean
+parse_paper (const char  *paper,
+             LiaPageSize *size,
+             int         *exit_status)
+{
+  if (paper == NULL)
+    *size = get_default_page_size ();
+  else if (g_ascii_strcasecmp (paper, "letter") == 0)
+    *size = LIA_PAGE_SIZE_LETTER;
+  else if (g_ascii_strcasecmp (paper, "a4") == 0)
+    *size = LIA_PAGE_SIZE_A4;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("--paper needs letter or a4, not ‘%s’"), paper);
+
+      *exit_status = usage_error (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes @document as a PDF at @output and prints its path. */
+static int
+write_document (LiaDocument *document,
+                LiaPageSize  size,
+                const char  *output)
+{
+  g_autoptr(GError) error = NULL;
+  LiaPageSetup setup;
+
+  lia_page_setup_init (&setup, size);
+  if (!lia_document_write_pdf (document, &setup, output, &error))
+    return failure (error);
+
+  g_print ("%s\n", output);
+
+  return LIA_EXIT_OK;
+}
+
+static int
+run_print_flyer (const char *database,
+                 GStrv      *argv)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *library_name = NULL;
+  g_autofree char *tzid = NULL;
+  gboolean large_print = FALSE;
+  GOptionEntry entries[] = {
+    { "event", 'e', 0, G_OPTION_ARG_STRING, &uid,
+      N_("The event’s UID (as in an exported calendar)"), N_("UID") },
+    { "large-print", 0, 0, G_OPTION_ARG_NONE, &large_print,
+      N_("Bigger type, for readers with low vision"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("letter or a4 (default: the page size of Preferences)"), N_("PAPER") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaEvent) event = NULL;
+  g_autoptr(LiaDocument) flyer = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaPrintContext context = { NULL, NULL };
+  LiaPageSize size;
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("print flyer", entries, argv, &status))
+    return status;
+
+  if (uid == NULL || output == NULL)
+    return usage_error (_("print flyer needs --event UID and --output FILE.pdf"));
+  if (!parse_paper (paper, &size, &status))
+    return status;
+
+  /* print never creates a database: a typo in a path must not make one. */
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  store = lia_store_new (db);
+  if (!(event = lia_store_get_event_by_uid (store, uid, NULL, &error)))
+    {
+      if (g_error_matches (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_set_error (&error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no event with the UID ‘%s’"), uid);
+        }
+      return failure (error);
+    }
+
+  dup_library_settings (&library_name, &tzid);
+  context.library_name = library_name;
+  context.time_zone = tzid;
+
+  if (!(flyer = lia_flyer_new (store, lia_event_get_id (event), large_print, &context, &error)))
+    return failure (error);
+
+  return write_document (flyer, size, output);
+}
+
+/* `print DOCUMENT ...`: each document has its own options. */
+static const LiaCommand print_commands[] = {
+  { "flyer", run_print_flyer },
+};
+
+static int
+run_print (const char *database,
+           GStrv      *argv)
+{
+  g_auto(GStrv) sub_argv = NULL;
+
+  if (g_strv_length (*argv) < 2 || (*argv)[1][0] == '-')
+    return usage_error (_("print needs a document: flyer"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (print_commands); i++)
+    {
+      if (g_str_equal ((*argv)[1], print_commands[i].name))
+        {
+          /* "print flyer" is the command's name for its own options. */
+          sub_argv = g_strdupv (*argv + 1);
+          return print_commands[i].run (database, &sub_argv);
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("print needs a document: flyer, not ‘%s’"), (*argv)[1]);
+
+    return usage_error (message);
+  }
+}
+
 static const LiaCommand commands[] = {
   { "info", run_info },
   { "sample-data", run_sample_data },
   { "import", run_import },
   { "export", run_export },
   { "today", run_today },
+  { "print", run_print },
   { "target", run_target },
   { "publish", run_publish },
 };
@@ -1620,6 +1774,7 @@ lia_command_line_run (char ***argv,
                                       "  import        Add and update partners from a CSV file, or events from an iCalendar file\n"
                                       "  export        Write the partners as CSV or vCard, the events as iCalendar or feeds, or the directory\n"
                                       "  today         List what needs doing (the Today page)\n"
+                                      "  print         Write a flyer as a PDF\n"
                                       "  target        Add, list and remove the places the events are published to\n"
                                       "  publish       Publish the events to the targets"));
 
