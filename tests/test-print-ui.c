@@ -19,6 +19,7 @@
 #include "lia-event-editor.h"
 #include "lia-events-page.h"
 #include "lia-partners-page.h"
+#include "lia-print-documents.h"
 #include "lia-print-operation.h"
 #include "lia-settings.h"
 #include "lia-store.h"
@@ -282,6 +283,28 @@ is_done (gpointer data)
   return *(GtkPrintOperationResult *)data != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
 }
 
+/* Runs @operation to a PDF at @path. */
+static void
+run_export (LiaPrintOperation *operation,
+            GtkWindow         *parent,
+            const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult done = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_signal_connect (operation, "done", G_CALLBACK (on_operation_done_cb), &done);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    parent, &error);
+  g_assert_no_error (error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    lia_test_iterate_until (is_done, &done, "the export is done");
+  else
+    done = result;
+  g_assert_cmpint (done, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
 /* The operation's PDF: the document's three pages, each the paper's size,
  * the text where the document put it (the paper's corner is the origin:
  * use-full-page) and inside the margins. */
@@ -295,11 +318,8 @@ check_export (Fixture     *fixture,
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr(LiaPrintOperation) operation = NULL;
   g_autoptr(GObject) pdf = NULL;   /* Poppler 22.02 has no autoptr */
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "export.pdf", NULL);
   GtkPaperSize *paper = gtk_paper_size_new (paper_name);
-  GtkPrintOperationResult done = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
-  GtkPrintOperationResult result;
 
   document->n_pages = 3;
   lia_document_set_title (LIA_DOCUMENT (document), "Test Document");
@@ -310,16 +330,7 @@ check_export (Fixture     *fixture,
   operation = lia_print_operation_new (LIA_DOCUMENT (document));
   g_assert_true (lia_print_operation_get_document (operation) == LIA_DOCUMENT (document));
   g_assert_true (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)) != NULL);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
-  g_signal_connect (operation, "done", G_CALLBACK (on_operation_done_cb), &done);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    GTK_WINDOW (fixture->window), &error);
-  g_assert_no_error (error);
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    lia_test_iterate_until (is_done, &done, "the export is done");
-  else
-    done = result;
-  g_assert_cmpint (done, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  run_export (operation, GTK_WINDOW (fixture->window), path);
 
   /* The document was laid out for the paper, with margins. */
   g_assert_cmpfloat_with_epsilon (document->setup.width, width, 0.5);
@@ -402,8 +413,10 @@ test_print_ui_page_size (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (setup.height, 595.28, 0.5);
 }
 
+/* @expected: (nullable): a text on the first page */
 static void
-check_pdf_written (const char *path)
+check_pdf_written (const char *path,
+                   const char *expected)
 {
   g_autoptr(GObject) pdf = NULL;
   g_autoptr(GObject) page = NULL;
@@ -414,6 +427,12 @@ check_pdf_written (const char *path)
   g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (pdf)), >=, 1);
   page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (pdf), 0));
   poppler_page_get_size (POPPLER_PAGE (page), &width, &height);
+  if (expected != NULL)
+    {
+      g_autofree char *text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_assert_nonnull (strstr (text, expected));
+    }
   /* The session's paper: Letter, as the preference says. */
   g_assert_cmpfloat_with_epsilon (width, 612, 1);
   g_assert_cmpfloat_with_epsilon (height, 792, 1);
@@ -447,6 +466,60 @@ add_event (Fixture *fixture)
   return lia_event_get_id (event);
 }
 
+/* The flyer printed through GTK is the flyer lia_document_write_pdf()
+ * writes: the same pages and the same text at the same places (GTK's
+ * origin is the paper's corner, not the printable area's). */
+static void
+test_print_ui_operation_matches_pdf (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  LiaPrintContext context = { "Riverside Library", "America/Edmonton" };
+  g_autofree char *printed_path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *written_path = g_build_filename (fixture->dir, "written.pdf", NULL);
+  g_autoptr(GtkPageSetup) page_setup = lia_print_dup_page_setup ();
+  g_autoptr(LiaPrintOperation) operation = NULL;
+  g_autoptr(LiaDocument) flyer = NULL;
+  g_autoptr(GObject) printed = NULL;
+  g_autoptr(GObject) written = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaPageSetup setup;
+  int n_pages;
+
+  flyer = lia_flyer_new (fixture->store, add_event (fixture), FALSE, &context, &error);
+  g_assert_no_error (error);
+  operation = lia_print_operation_new (flyer);
+  run_export (operation, GTK_WINDOW (fixture->window), printed_path);
+  lia_page_setup_init_from_gtk (&setup, page_setup);
+  g_assert_true (lia_document_write_pdf (flyer, &setup, written_path, &error));
+  g_assert_no_error (error);
+
+  printed = G_OBJECT (open_pdf (printed_path));
+  written = G_OBJECT (open_pdf (written_path));
+  n_pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (written));
+  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (printed)), ==, n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GObject) printed_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (printed), i));
+      g_autoptr(GObject) written_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (written), i));
+      g_autofree char *printed_text = poppler_page_get_text (POPPLER_PAGE (printed_page));
+      g_autofree char *written_text = poppler_page_get_text (POPPLER_PAGE (written_page));
+      g_autofree PopplerRectangle *printed_rects = NULL;
+      g_autofree PopplerRectangle *written_rects = NULL;
+      guint n_printed = 0, n_written = 0;
+
+      g_assert_nonnull (strstr (written_text, "Story Time"));
+      g_assert_cmpstr (printed_text, ==, written_text);
+      g_assert_true (poppler_page_get_text_layout (POPPLER_PAGE (printed_page), &printed_rects, &n_printed));
+      g_assert_true (poppler_page_get_text_layout (POPPLER_PAGE (written_page), &written_rects, &n_written));
+      g_assert_cmpuint (n_printed, ==, n_written);
+      for (guint r = 0; r < n_written; r++)
+        {
+          g_assert_cmpfloat_with_epsilon (printed_rects[r].x1, written_rects[r].x1, 1);
+          g_assert_cmpfloat_with_epsilon (printed_rects[r].y1, written_rects[r].y1, 1);
+        }
+    }
+}
+
 /* A new event has no flyer yet; a saved one exports its flyer. */
 static void
 test_print_ui_flyer (Fixture       *fixture,
@@ -475,7 +548,7 @@ test_print_ui_flyer (Fixture       *fixture,
   g_assert_true (menu_item_is_sensitive (GTK_WIDGET (editor), "event-editor.export-flyer", "Export Flyer as PDF…"));
   g_assert_true (menu_item_is_sensitive (GTK_WIDGET (editor), "event-editor.print-flyer", "Print Flyer…"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event-editor.export-flyer", NULL));
-  check_pdf_written (path);
+  check_pdf_written (path, "Story Time");
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();
 }
@@ -491,11 +564,14 @@ test_print_ui_bulletin (Fixture       *fixture,
   add_event (fixture);
   page = window_area (fixture, "events");
   g_assert_true (LIA_IS_EVENTS_PAGE (page));
+  /* The page opens on November (the store's clock); the event is in
+   * December. */
+  g_assert_true (gtk_widget_activate_action (page, "events.next-month", NULL));
   g_assert_true (menu_item_is_sensitive (page, "events.print-bulletin", "Print Bulletin…"));
   g_assert_true (menu_item_is_sensitive (page, "events.export-bulletin", "Export Bulletin as PDF…"));
   export_to (path);
   g_assert_true (gtk_widget_activate_action (page, "events.export-bulletin", NULL));
-  check_pdf_written (path);
+  check_pdf_written (path, "Story Time");
 }
 
 /* The directory from the Partners page; a partner's update sheet only
@@ -524,7 +600,7 @@ test_print_ui_partners (Fixture       *fixture,
 
   export_to (directory_path);
   g_assert_true (gtk_widget_activate_action (page, "partners.export-directory", NULL));
-  check_pdf_written (directory_path);
+  check_pdf_written (directory_path, NULL);
 
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (page), lia_partner_get_id (partner));
   iterate ();
@@ -532,7 +608,7 @@ test_print_ui_partners (Fixture       *fixture,
   g_assert_true (menu_item_is_sensitive (page, "partners.export-update-sheet", "Export Update Sheet as PDF…"));
   export_to (sheet_path);
   g_assert_true (gtk_widget_activate_action (page, "partners.export-update-sheet", NULL));
-  check_pdf_written (sheet_path);
+  check_pdf_written (sheet_path, "Friends of the Library");
 }
 
 int
@@ -548,6 +624,7 @@ main (int   argc,
   ADD ("export-letter", test_print_ui_export_letter);
   ADD ("export-a4", test_print_ui_export_a4);
   ADD ("page-size", test_print_ui_page_size);
+  ADD ("operation-matches-pdf", test_print_ui_operation_matches_pdf);
   ADD ("flyer", test_print_ui_flyer);
   ADD ("bulletin", test_print_ui_bulletin);
   ADD ("partners", test_print_ui_partners);
