@@ -469,7 +469,9 @@ export_pdf_thread (GTask        *task,
  * @user_data: for @callback
  *
  * Lays out and writes @document as a PDF in a worker thread: a long
- * bulletin or directory never holds the window up.
+ * bulletin or directory never holds the window up. The documents read
+ * the store when they are made (on the main thread); laying out and
+ * drawing use only what they hold.
  */
 void
 lia_print_export_pdf_async (LiaDocument         *document,
