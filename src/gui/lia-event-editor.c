@@ -17,6 +17,8 @@
 #include "lia-agenda.h"
 #include "lia-editor-util.h"
 #include "lia-event-editor.h"
+#include "lia-print-documents.h"
+#include "lia-print-operation.h"
 #include "lia-recurrence.h"
 #include "lia-settings.h"
 #include "lia-validate.h"
@@ -625,6 +627,56 @@ lia_event_editor_trash_action (GtkWidget  *widget,
                               LIA_RECORD_EVENT, id, lia_event_get_title (self->event));
 }
 
+/* The flyer of the event as saved: a new event has none yet. */
+static LiaDocument *
+create_flyer (LiaEventEditor  *self,
+              char           **file_name)
+{
+  LiaSettings *settings = lia_settings_get_default ();
+  LiaPrintContext context = { lia_settings_get_library_name (settings), self->tzid };
+  g_autoptr(LiaDocument) flyer = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = lia_event_get_id (self->event);
+
+  if (id == 0)
+    return NULL;
+  if (!(flyer = lia_flyer_new (self->store, id, FALSE, &context, &error)))
+    {
+      lia_editor_show_error (self->toast_overlay, error);
+      return NULL;
+    }
+  /* Translators: the file name offered for an event's flyer; %s is its title */
+  *file_name = g_strdup_printf (_("Flyer – %s.pdf"), lia_event_get_title (self->event));
+
+  return g_steal_pointer (&flyer);
+}
+
+static void
+lia_event_editor_print_flyer_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
+  g_autofree char *file_name = NULL;
+  g_autoptr(LiaDocument) flyer = create_flyer (self, &file_name);
+
+  if (flyer != NULL)
+    lia_print_document (widget, self->toast_overlay, flyer, file_name);
+}
+
+static void
+lia_event_editor_export_flyer_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
+  g_autofree char *file_name = NULL;
+  g_autoptr(LiaDocument) flyer = create_flyer (self, &file_name);
+
+  if (flyer != NULL)
+    lia_print_export_document (widget, self->toast_overlay, flyer, file_name);
+}
+
 static void
 lia_event_editor_dispose (GObject *object)
 {
@@ -749,6 +801,9 @@ lia_event_editor_class_init (LiaEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event-editor.trash", NULL, lia_event_editor_trash_action);
   gtk_widget_class_install_action (widget_class, "event-editor.choose-image", NULL, lia_event_editor_choose_image_action);
   gtk_widget_class_install_action (widget_class, "event-editor.remove-image", NULL, lia_event_editor_remove_image_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.print-flyer", NULL, lia_event_editor_print_flyer_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.export-flyer", NULL, lia_event_editor_export_flyer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "event-editor.print-flyer", NULL);
 
   lia_editor_class_add_shortcuts (widget_class, "event-editor.save");
 }
@@ -1008,6 +1063,10 @@ lia_event_editor_new (GtkWindow *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->partner_row), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->trash_button), lia_event_get_id (self->event) != 0);
+  /* A flyer is printed from the event as saved: a new one has nothing to
+   * print yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.print-flyer", lia_event_get_id (self->event) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.export-flyer", lia_event_get_id (self->event) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   fill_partners (self, lia_event_get_partner_id (self->event));

@@ -18,6 +18,8 @@
 #include "lia-ical.h"
 #include "lia-events-page.h"
 #include "lia-month-view.h"
+#include "lia-print-documents.h"
+#include "lia-print-operation.h"
 #include "lia-recurrence.h"
 #include "lia-settings.h"
 
@@ -696,6 +698,66 @@ lia_events_page_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The bulletin of the month the month view shows (the agenda shows the
+ * same month's days when it is switched to). */
+static LiaDocument *
+create_bulletin (LiaEventsPage  *self,
+                 char          **file_name)
+{
+  LiaSettings *settings = lia_settings_get_default ();
+  g_autofree char *tzid = lia_settings_dup_library_time_zone (settings);
+  LiaPrintContext context = { lia_settings_get_library_name (settings), tzid };
+  g_autoptr(LiaDocument) bulletin = NULL;
+  g_autoptr(GError) error = NULL;
+  int year, month;
+  GDate first;
+  char name[64];
+
+  if (self->store == NULL)
+    return NULL;
+
+  lia_month_view_get_month (self->month_view, &year, &month);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+  if (!(bulletin = lia_bulletin_new (self->store, &first, &context, &error)))
+    {
+      show_toast (self, error->message);
+      return NULL;
+    }
+  /* Translators: the month of a bulletin, in its file name; see strftime() */
+  g_date_strftime (name, sizeof name, _("%B %Y"), &first);
+  /* Translators: the file name offered for a bulletin; %s is its month */
+  *file_name = g_strdup_printf (_("Bulletin – %s.pdf"), name);
+
+  return g_steal_pointer (&bulletin);
+}
+
+static void
+lia_events_page_print_bulletin_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  LiaEventsPage *self = LIA_EVENTS_PAGE (widget);
+  g_autofree char *file_name = NULL;
+  g_autoptr(LiaDocument) bulletin = create_bulletin (self, &file_name);
+
+  if (bulletin != NULL)
+    lia_print_document (widget, NULL, bulletin, file_name);
+}
+
+static void
+lia_events_page_export_bulletin_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  LiaEventsPage *self = LIA_EVENTS_PAGE (widget);
+  g_autofree char *file_name = NULL;
+  g_autoptr(LiaDocument) bulletin = create_bulletin (self, &file_name);
+
+  if (bulletin != NULL)
+    lia_print_export_document (widget, NULL, bulletin, file_name);
+}
+
 /* One date of a repeating event, chosen in the agenda. */
 typedef struct
 {
@@ -1218,6 +1280,8 @@ lia_events_page_class_init (LiaEventsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "events.new", NULL, lia_events_page_new_action);
   gtk_widget_class_install_action (widget_class, "events.import", NULL, lia_events_page_import_action);
   gtk_widget_class_install_action (widget_class, "events.export", NULL, lia_events_page_export_action);
+  gtk_widget_class_install_action (widget_class, "events.print-bulletin", NULL, lia_events_page_print_bulletin_action);
+  gtk_widget_class_install_action (widget_class, "events.export-bulletin", NULL, lia_events_page_export_bulletin_action);
   gtk_widget_class_install_action (widget_class, "events.previous-month", NULL, lia_events_page_month_action);
   gtk_widget_class_install_action (widget_class, "events.next-month", NULL, lia_events_page_month_action);
   gtk_widget_class_install_action (widget_class, "events.this-month", NULL, lia_events_page_month_action);
@@ -1235,6 +1299,9 @@ lia_events_page_init (LiaEventsPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until there is a store to print from. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.print-bulletin", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export-bulletin", FALSE);
 
   self->zone = dup_library_zone ();
   build_filters (self);
@@ -1293,6 +1360,8 @@ lia_events_page_set_store (LiaEventsPage *self,
 
   lia_month_view_set_store (self->month_view, self->store, self->zone);
   update_agenda_state (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.print-bulletin", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export-bulletin", self->store != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }

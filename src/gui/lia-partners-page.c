@@ -15,6 +15,8 @@
 #include "lia-partner-list.h"
 #include "lia-partner-view.h"
 #include "lia-partners-page.h"
+#include "lia-print-documents.h"
+#include "lia-print-operation.h"
 #include "lia-settings.h"
 #include "lia-time-format.h"
 
@@ -112,6 +114,10 @@ update_actions (LiaPartnersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.edit", has_partner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.log-contact", has_partner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.trash", has_partner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.print-update-sheet", has_partner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.export-update-sheet", has_partner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.print-directory", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.export-directory", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partners.clear-filters", has_filters (self));
 }
 
@@ -639,6 +645,62 @@ lia_partners_page_edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The update sheet of the partner shown, or the directory: what the
+ * store holds now, in the library's zone and name. */
+static LiaDocument *
+create_document (LiaPartnersPage  *self,
+                 gboolean          update_sheet,
+                 char            **file_name)
+{
+  LiaSettings *settings = lia_settings_get_default ();
+  g_autofree char *tzid = lia_settings_dup_library_time_zone (settings);
+  LiaPrintContext context = { lia_settings_get_library_name (settings), tzid };
+  LiaPartner *partner = lia_partner_view_get_partner (self->partner_view);
+  g_autoptr(LiaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || (update_sheet && partner == NULL))
+    return NULL;
+
+  if (update_sheet)
+    {
+      document = lia_update_sheet_new (self->store, lia_partner_get_id (partner), &context, &error);
+      /* Translators: the file name offered for a partner's update sheet; %s is its name */
+      *file_name = g_strdup_printf (_("Update Sheet – %s.pdf"), lia_partner_get_name (partner));
+    }
+  else
+    {
+      document = lia_directory_sheet_new (self->store, &context, &error);
+      /* Translators: the file name offered for the community resource directory */
+      *file_name = g_strdup (_("Community Directory.pdf"));
+    }
+  if (document == NULL)
+    {
+      show_error_toast (self, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}
+
+static void
+lia_partners_page_print_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LiaPartnersPage *self = LIA_PARTNERS_PAGE (widget);
+  gboolean update_sheet = g_str_has_suffix (action_name, "-update-sheet");
+  g_autofree char *file_name = NULL;
+  g_autoptr(LiaDocument) document = create_document (self, update_sheet, &file_name);
+
+  if (document == NULL)
+    return;
+  if (g_str_has_prefix (action_name, "partners.export-"))
+    lia_print_export_document (widget, self->toast_overlay, document, file_name);
+  else
+    lia_print_document (widget, self->toast_overlay, document, file_name);
+}
+
 static void
 lia_partners_page_log_contact_action (GtkWidget  *widget,
                                       const char *action_name,
@@ -983,6 +1045,10 @@ lia_partners_page_class_init (LiaPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.edit", NULL, lia_partners_page_edit_action);
   gtk_widget_class_install_action (widget_class, "partners.log-contact", NULL, lia_partners_page_log_contact_action);
   gtk_widget_class_install_action (widget_class, "partners.trash", NULL, lia_partners_page_trash_action);
+  gtk_widget_class_install_action (widget_class, "partners.print-update-sheet", NULL, lia_partners_page_print_action);
+  gtk_widget_class_install_action (widget_class, "partners.export-update-sheet", NULL, lia_partners_page_print_action);
+  gtk_widget_class_install_action (widget_class, "partners.print-directory", NULL, lia_partners_page_print_action);
+  gtk_widget_class_install_action (widget_class, "partners.export-directory", NULL, lia_partners_page_print_action);
   gtk_widget_class_install_action (widget_class, "partners.undo-trash", "x", lia_partners_page_undo_trash_action);
   gtk_widget_class_install_action (widget_class, "partners.clear-filters", NULL, lia_partners_page_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "partners.back", NULL, lia_partners_page_back_action);
