@@ -69,6 +69,10 @@ print_usage (FILE *stream)
              "  liaison [--database FILE] print flyer --event UID [--large-print] [--paper letter|a4]\n"
              "                      --output FILE.pdf\n"
              "                                                  Write an event's flyer as a PDF\n"
+             "  liaison [--database FILE] print bulletin --month YYYY-MM | directory |\n"
+             "                      update-sheet --partner NAME  [--paper letter|a4] --output FILE.pdf\n"
+             "                                                  Write the month's bulletin, the resource\n"
+             "                                                  directory or a partner's update sheet as a PDF\n"
              "  liaison [--database FILE] target add NAME --kind folder|webdav|caldav|tec --url URL\n"
              "                      [--user USER] [--password-file FILE] [--public-url URL]\n"
              "                      [--past-days N] [--future-days N] [--category C]... [--partner NAME]...\n"
@@ -1693,9 +1697,167 @@ run_print_flyer (const char *database,
   return write_document (flyer, size, output);
 }
 
+/* What every document but the flyer shares: --paper and --output, the
+ * database opened (never created), the library's settings. */
+typedef LiaDocument *(*NewDocumentFunc) (LiaStore              *store,
+                                         const LiaPrintContext *context,
+                                         gpointer               data,
+                                         GError               **error);
+
+static int
+print_document (const char      *database,
+                const char      *paper,
+                const char      *output,
+                NewDocumentFunc  new_document,
+                gpointer         data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library_name = NULL;
+  g_autofree char *tzid = NULL;
+  LiaPrintContext context = { NULL, NULL };
+  LiaPageSize size;
+  int status = LIA_EXIT_OK;
+
+  if (!parse_paper (paper, &size, &status))
+    return status;
+  if (!(db = open_database (database, LIA_DATABASE_OPEN_DEFAULT)))
+    return LIA_EXIT_FAILURE;
+
+  store = lia_store_new (db);
+  dup_library_settings (&library_name, &tzid);
+  context.library_name = library_name;
+  context.time_zone = tzid;
+
+  if (!(document = new_document (store, &context, data, &error)))
+    return failure (error);
+
+  return write_document (document, size, output);
+}
+
+static LiaDocument *
+new_bulletin (LiaStore              *store,
+              const LiaPrintContext *context,
+              gpointer               data,
+              GError               **error)
+{
+  return lia_bulletin_new (store, data, context, error);
+}
+
+static int
+run_print_bulletin (const char *database,
+                    GStrv      *argv)
+{
+  g_autofree char *month = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &month, N_("The month, as 2026-12"), N_("YYYY-MM") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("letter or a4 (default: the page size of Preferences)"), N_("PAPER") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { NULL }
+  };
+  GDate first;
+  int year = 0, number = 0;
+  char end = 0;
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("print bulletin", entries, argv, &status))
+    return status;
+  if (month == NULL || output == NULL)
+    return usage_error (_("print bulletin needs --month YYYY-MM and --output FILE.pdf"));
+  if (sscanf (month, "%4d-%2d%c", &year, &number, &end) != 2 || strlen (month) != 7 ||
+      !g_date_valid_dmy (1, (GDateMonth)number, (GDateYear)year))
+    {
+      g_autofree char *message = g_strdup_printf (_("--month takes a month as 2026-12, not ‘%s’"), month);
+
+      return usage_error (message);
+    }
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, (GDateMonth)number, (GDateYear)year);
+
+  return print_document (database, paper, output, new_bulletin, &first);
+}
+
+static LiaDocument *
+new_directory (LiaStore              *store,
+               const LiaPrintContext *context,
+               gpointer               data,
+               GError               **error)
+{
+  return lia_directory_sheet_new (store, context, error);
+}
+
+static int
+run_print_directory (const char *database,
+                     GStrv      *argv)
+{
+  g_autofree char *paper = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("letter or a4 (default: the page size of Preferences)"), N_("PAPER") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { NULL }
+  };
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("print directory", entries, argv, &status))
+    return status;
+  if (output == NULL)
+    return usage_error (_("print directory needs --output FILE.pdf"));
+
+  return print_document (database, paper, output, new_directory, NULL);
+}
+
+static LiaDocument *
+new_update_sheet (LiaStore              *store,
+                  const LiaPrintContext *context,
+                  gpointer               data,
+                  GError               **error)
+{
+  char *names[] = { data, NULL };
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(ids = find_partner_ids (store, names, error)))
+    return NULL;
+
+  return lia_update_sheet_new (store, g_array_index (ids, gint64, 0), context, error);
+}
+
+static int
+run_print_update_sheet (const char *database,
+                        GStrv      *argv)
+{
+  g_autofree char *partner = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "partner", 0, 0, G_OPTION_ARG_STRING, &partner, N_("The partner, by its name"), N_("NAME") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("letter or a4 (default: the page size of Preferences)"), N_("PAPER") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { NULL }
+  };
+  int status = LIA_EXIT_OK;
+
+  if (!parse_command_options ("print update-sheet", entries, argv, &status))
+    return status;
+  if (partner == NULL || output == NULL)
+    return usage_error (_("print update-sheet needs --partner NAME and --output FILE.pdf"));
+
+  return print_document (database, paper, output, new_update_sheet, partner);
+}
+
 /* `print DOCUMENT ...`: each document has its own options. */
 static const LiaCommand print_commands[] = {
   { "flyer", run_print_flyer },
+  { "bulletin", run_print_bulletin },
+  { "directory", run_print_directory },
+  { "update-sheet", run_print_update_sheet },
 };
 
 static int
@@ -1705,7 +1867,7 @@ run_print (const char *database,
   g_auto(GStrv) sub_argv = NULL;
 
   if (g_strv_length (*argv) < 2 || (*argv)[1][0] == '-')
-    return usage_error (_("print needs a document: flyer"));
+    return usage_error (_("print needs a document: flyer, bulletin, directory or update-sheet"));
 
   for (guint i = 0; i < G_N_ELEMENTS (print_commands); i++)
     {
@@ -1718,7 +1880,8 @@ run_print (const char *database,
     }
 
   {
-    g_autofree char *message = g_strdup_printf (_("print needs a document: flyer, not ‘%s’"), (*argv)[1]);
+    g_autofree char *message = g_strdup_printf (_("print needs a document: flyer, bulletin, directory or "
+                                                  "update-sheet, not ‘%s’"), (*argv)[1]);
 
     return usage_error (message);
   }

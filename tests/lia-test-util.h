@@ -33,4 +33,11 @@ int           lia_test_child_wait    (LiaTestChild       *child,
                                       char              **out,
                                       char              **err);
 
+/* Runs the built `liaison` (LIAISON_BIN) with @args (NULL-terminated),
+ * away from any session bus, and returns its exit status; @out and @err
+ * (may be NULL) get what it printed. */
+int           lia_test_run_liaison   (const char * const *args,
+                                      char              **out,
+                                      char              **err);
+
 G_END_DECLS

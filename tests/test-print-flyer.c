@@ -797,30 +797,6 @@ test_flyer_french (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
-static int
-run_liaison (const char * const *args,
-             char              **out,
-             char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("LIAISON_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liaison-test-bus", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -842,7 +818,7 @@ test_command_line (Fixture       *fixture,
     g_autofree char *out = NULL;
     g_autofree char *expected = g_strconcat (output, "\n", NULL);
 
-    g_assert_cmpint (run_liaison (args, &out, &err), ==, 0);
+    g_assert_cmpint (lia_test_run_liaison (args, &out, &err), ==, 0);
     /* The path of what was written, for a script. */
     g_assert_cmpstr (out, ==, expected);
     g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
@@ -854,7 +830,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 1);
+    g_assert_cmpint (lia_test_run_liaison (args, NULL, &err), ==, 1);
     g_assert_true (g_str_has_prefix (err, "liaison: "));
     g_assert_nonnull (strstr (err, "no-such-event@liaison"));
     /* One line. */
@@ -867,7 +843,7 @@ test_command_line (Fixture       *fixture,
                            "--output", missing, NULL };
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_liaison (args, NULL, &err), ==, 2);
+    g_assert_cmpint (lia_test_run_liaison (args, NULL, &err), ==, 2);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 }

@@ -925,6 +925,71 @@ test_sample_community (Fixture       *fixture,
     }
 }
 
+/* `liaison print bulletin|directory|update-sheet`: a PDF of the document,
+ * its path on standard output; a bad month or an unknown partner writes
+ * nothing. */
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *database = lia_database_get_path (fixture->database);
+  g_autofree char *bulletin = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
+  g_autofree char *directory = g_build_filename (fixture->dir, "directory.pdf", NULL);
+  g_autofree char *sheet = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.pdf", NULL);
+  struct {
+    const char *args[12];
+    const char *output;
+    const char *expected_text;
+  } good[] = {
+    { { "--database", database, "print", "bulletin", "--month", "2026-12", "--paper", "a4", "--output", bulletin, NULL },
+      bulletin, "Chess night" },
+    { { "--database", database, "print", "directory", "--output", directory, NULL },
+      directory, "Alpha Literacy Society" },
+    { { "--database", database, "print", "update-sheet", "--partner", "alpha literacy society", "--output", sheet, NULL },
+      sheet, "Alpha Literacy Society" },
+  };
+  struct {
+    const char *args[10];
+    int         status;
+    const char *message;
+  } bad[] = {
+    { { "--database", database, "print", "bulletin", "--month", "2026-13", "--output", missing, NULL }, 2, "2026-13" },
+    { { "--database", database, "print", "bulletin", "--output", missing, NULL }, 2, "--month" },
+    { { "--database", database, "print", "update-sheet", "--partner", "Nobody", "--output", missing, NULL }, 1, "Nobody" },
+    { { "--database", database, "print", "poster", "--output", missing, NULL }, 2, "poster" },
+  };
+
+  add_bulletin_events (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = g_strconcat (good[i].output, "\n", NULL);
+      g_autofree char *uri = g_filename_to_uri (good[i].output, NULL, NULL);
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (lia_test_run_liaison (good[i].args, &out, &err), ==, 0);
+      g_assert_cmpstr (out, ==, expected);
+      pdf = poppler_document_new_from_file (uri, NULL, NULL);
+      g_assert_nonnull (pdf);
+      text = get_all_text (pdf);
+      g_assert_nonnull (strstr (text, good[i].expected_text));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (lia_test_run_liaison (bad[i].args, NULL, &err), ==, bad[i].status);
+      g_assert_true (g_str_has_prefix (err, "liaison: "));
+      g_assert_nonnull (strstr (err, bad[i].message));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1006,7 @@ main (int   argc,
   ADD ("/print-sheets/update-sheet", test_update_sheet);
   ADD ("/print-sheets/update-sheet-logo", test_update_sheet_logo);
   ADD ("/print-sheets/sample-community", test_sample_community);
+  ADD ("/print-sheets/command-line", test_command_line);
 #undef ADD
 
   return g_test_run ();
