@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "lia-document.h"
+#include "lia-print-private.h"
 
 typedef struct
 {
@@ -305,4 +308,48 @@ lia_document_write_pdf (LiaDocument        *self,
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->length -= length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+_lia_print_load_png (GBytes *bytes)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+    return NULL;
+  reader.data = g_bytes_get_data (bytes, &reader.length);
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+      || cairo_image_surface_get_width (surface) <= 0
+      || cairo_image_surface_get_height (surface) <= 0)
+    {
+      g_debug ("A logo is not a PNG cairo can read: %s", cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  return surface;
 }

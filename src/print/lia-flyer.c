@@ -19,6 +19,7 @@
 #include "lia-enums.h"
 #include "lia-print-documents.h"
 #include "lia-recurrence.h"
+#include "lia-print-private.h"
 
 #define LIA_TYPE_FLYER (lia_flyer_get_type ())
 G_DECLARE_FINAL_TYPE (LiaFlyer, lia_flyer, LIA, FLYER, LiaDocument)
@@ -353,54 +354,6 @@ describe_repeats (LiaEvent *event)
   return lia_recurrence_describe (&recurrence, lia_event_get_dtstart (event));
 }
 
-typedef struct
-{
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (reader->length - reader->offset < length)
-    return CAIRO_STATUS_READ_ERROR;
-
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The partner's logo (stored as PNG by the editor); NULL when there is
- * none or it does not read, and the flyer closes up around it. */
-static cairo_surface_t *
-load_logo (GBytes *bytes)
-{
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
-
-  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
-    return NULL;
-
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
-    {
-      g_debug ("The partner's logo is not a PNG cairo can read: %s",
-               cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  return surface;
-}
 
 /* Helpers: laying out */
 
@@ -1332,7 +1285,7 @@ lia_flyer_new (LiaStore              *store,
       if (!(partner = lia_store_get_partner (store, lia_event_get_partner_id (event), error)))
         return NULL;
       self->partner_name = dup_nonempty (lia_partner_get_name (partner));
-      self->logo = load_logo (lia_partner_get_logo (partner));
+      self->logo = _lia_print_load_png (lia_partner_get_logo (partner));
     }
 
   return LIA_DOCUMENT (g_steal_pointer (&self));

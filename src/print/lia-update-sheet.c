@@ -18,6 +18,7 @@
 #include "lia-partner.h"
 #include "lia-print-documents.h"
 #include "lia-sheet-flow.h"
+#include "lia-print-private.h"
 
 #define INTRO_FONT "Cantarell, Sans 10"
 #define VALUE_FONT "Cantarell, Sans 10"
@@ -57,52 +58,6 @@ has_text (const char *text)
   return text != NULL && *text != '\0';
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         length;
-} PngReader;
-
-static cairo_status_t
-read_png_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->length)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->length -= length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The logo on file (a PNG, as the partner editor stores it); NULL when
- * there is none or it does not read: the sheet closes up around it. */
-static cairo_surface_t *
-load_logo (GBytes *bytes)
-{
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
-
-  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
-    return NULL;
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
-      || cairo_image_surface_get_width (surface) <= 0
-      || cairo_image_surface_get_height (surface) <= 0)
-    {
-      g_debug ("The partner's logo is not a PNG cairo can read: %s",
-               cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  return surface;
-}
 
 /* @label over @markup (escaped; "Not on file" when NULL) on the left, and
  * ruled lines right; @markup "": nothing on file to show, lines the whole
@@ -342,7 +297,7 @@ lia_update_sheet_new (LiaStore              *store,
     return NULL;
   if (!(self->contacts = lia_store_list_contacts (store, partner_id, FALSE, error)))
     return NULL;
-  self->logo = load_logo (lia_partner_get_logo (self->partner));
+  self->logo = _lia_print_load_png (lia_partner_get_logo (self->partner));
   self->frame.title = g_strdup (_("Please check your information"));
   lia_document_set_title (LIA_DOCUMENT (self), self->frame.title);
 
