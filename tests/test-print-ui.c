@@ -438,6 +438,40 @@ check_pdf_written (const char *path,
   g_assert_cmpfloat_with_epsilon (height, 792, 1);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median height of the characters on the first page: large print
+ * sets its body bigger. */
+static double
+median_glyph_height (const char *path)
+{
+  g_autoptr(GObject) pdf = G_OBJECT (open_pdf (path));
+  g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (pdf), 0));
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = 0;
+
+  g_assert_true (poppler_page_get_text_layout (POPPLER_PAGE (page), &rects, &n));
+  for (guint i = 0; i < n; i++)
+    {
+      double h = rects[i].y2 - rects[i].y1;
+
+      if (h > 0)
+        g_array_append_val (heights, h);
+    }
+  g_assert_cmpuint (heights->len, >, 0);
+  g_array_sort (heights, compare_doubles);
+
+  return g_array_index (heights, double, heights->len / 2);
+}
+
 static void
 export_to (const char *path)
 {
@@ -526,6 +560,7 @@ test_print_ui_flyer (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "Flyer – Story Time.pdf", NULL);
+  g_autofree char *large_path = g_build_filename (fixture->dir, "large.pdf", NULL);
   g_autoptr(LiaEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   LiaEventEditor *editor;
@@ -549,6 +584,16 @@ test_print_ui_flyer (Fixture       *fixture,
   g_assert_true (menu_item_is_sensitive (GTK_WIDGET (editor), "event-editor.print-flyer", "Print Flyer…"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event-editor.export-flyer", NULL));
   check_pdf_written (path, "Story Time");
+
+  /* The large-print flyer: the same event, bigger type. */
+  g_assert_true (menu_item_is_sensitive (GTK_WIDGET (editor), "event-editor.export-large-flyer",
+                                         "Export Large-Print Flyer as PDF…"));
+  g_assert_true (menu_item_is_sensitive (GTK_WIDGET (editor), "event-editor.print-large-flyer",
+                                         "Print Large-Print Flyer…"));
+  export_to (large_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event-editor.export-large-flyer", NULL));
+  check_pdf_written (large_path, "Story Time");
+  g_assert_cmpfloat (median_glyph_height (large_path), >, 1.2 * median_glyph_height (path));
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();
 }

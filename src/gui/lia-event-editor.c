@@ -630,6 +630,7 @@ lia_event_editor_trash_action (GtkWidget  *widget,
 /* The flyer of the event as saved: a new event has none yet. */
 static LiaDocument *
 create_flyer (LiaEventEditor  *self,
+              gboolean         large_print,
               char           **file_name)
 {
   LiaSettings *settings = lia_settings_get_default ();
@@ -640,17 +641,22 @@ create_flyer (LiaEventEditor  *self,
 
   if (id == 0)
     return NULL;
-  if (!(flyer = lia_flyer_new (self->store, id, FALSE, &context, &error)))
+  if (!(flyer = lia_flyer_new (self->store, id, large_print, &context, &error)))
     {
       lia_editor_show_error (self->toast_overlay, error);
       return NULL;
     }
-  /* Translators: the file name offered for an event's flyer; %s is its title */
-  *file_name = g_strdup_printf (_("Flyer – %s.pdf"), lia_event_get_title (self->event));
+  if (large_print)
+    /* Translators: the file name offered for an event's large-print flyer; %s is its title */
+    *file_name = g_strdup_printf (_("Large-Print Flyer – %s.pdf"), lia_event_get_title (self->event));
+  else
+    /* Translators: the file name offered for an event's flyer; %s is its title */
+    *file_name = g_strdup_printf (_("Flyer – %s.pdf"), lia_event_get_title (self->event));
 
   return g_steal_pointer (&flyer);
 }
 
+/* The large-print actions are the same ones with "large" in the name. */
 static void
 lia_event_editor_print_flyer_action (GtkWidget  *widget,
                                      const char *action_name,
@@ -658,7 +664,7 @@ lia_event_editor_print_flyer_action (GtkWidget  *widget,
 {
   LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
   g_autofree char *file_name = NULL;
-  g_autoptr(LiaDocument) flyer = create_flyer (self, &file_name);
+  g_autoptr(LiaDocument) flyer = create_flyer (self, strstr (action_name, "large") != NULL, &file_name);
 
   if (flyer != NULL)
     lia_print_document (widget, self->toast_overlay, flyer, file_name);
@@ -671,7 +677,7 @@ lia_event_editor_export_flyer_action (GtkWidget  *widget,
 {
   LiaEventEditor *self = LIA_EVENT_EDITOR (widget);
   g_autofree char *file_name = NULL;
-  g_autoptr(LiaDocument) flyer = create_flyer (self, &file_name);
+  g_autoptr(LiaDocument) flyer = create_flyer (self, strstr (action_name, "large") != NULL, &file_name);
 
   if (flyer != NULL)
     lia_print_export_document (widget, self->toast_overlay, flyer, file_name);
@@ -803,6 +809,9 @@ lia_event_editor_class_init (LiaEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "event-editor.remove-image", NULL, lia_event_editor_remove_image_action);
   gtk_widget_class_install_action (widget_class, "event-editor.print-flyer", NULL, lia_event_editor_print_flyer_action);
   gtk_widget_class_install_action (widget_class, "event-editor.export-flyer", NULL, lia_event_editor_export_flyer_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.print-large-flyer", NULL, lia_event_editor_print_flyer_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.export-large-flyer", NULL,
+                                   lia_event_editor_export_flyer_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "event-editor.print-flyer", NULL);
 
   lia_editor_class_add_shortcuts (widget_class, "event-editor.save");
@@ -1067,6 +1076,9 @@ lia_event_editor_new (GtkWindow *parent,
    * print yet. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.print-flyer", lia_event_get_id (self->event) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.export-flyer", lia_event_get_id (self->event) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.print-large-flyer", lia_event_get_id (self->event) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.export-large-flyer",
+                                 lia_event_get_id (self->event) != 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   fill_partners (self, lia_event_get_partner_id (self->event));
