@@ -637,6 +637,45 @@ test_events_page_image (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1000);
 }
 
+/* An event kept in another zone (imported from Toronto) is edited in its
+ * own: saving it from the editor moves nothing. */
+static void
+test_events_page_other_zone (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaEvent) event = lia_event_new ();
+  g_autoptr(LiaEvent) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaEventEditor *editor;
+
+  lia_event_set_title (event, "Toronto author talk");
+  lia_event_set_dtstart (event, "2026-12-10T19:00:00");
+  lia_event_set_dtend (event, "2026-12-10T20:30:00");
+  lia_event_set_tzid (event, "America/Toronto");
+  lia_event_set_status (event, LIA_EVENT_STATUS_CONFIRMED);
+  g_assert_true (lia_store_save_event (fixture->store, event, &error));
+  g_assert_no_error (error);
+
+  editor = lia_event_editor_new (GTK_WINDOW (fixture->window), fixture->store, 0, event);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "start_time_row")), ==, "19:00");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (editor_child (editor, "when_group"))),
+                   ==, "America/Toronto");
+  gtk_editable_set_text (editor_child (editor, "title_row"), "Toronto author talk (signing)");
+  g_assert_true (lia_event_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  saved = lia_store_get_event (fixture->store, lia_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_event_get_title (saved), ==, "Toronto author talk (signing)");
+  g_assert_cmpstr (lia_event_get_tzid (saved), ==, "America/Toronto");
+  g_assert_cmpstr (lia_event_get_dtstart (saved), ==, "2026-12-10T19:00:00");
+  g_assert_cmpint (lia_event_get_start_utc (saved), ==, lia_event_get_start_utc (event));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +692,7 @@ main (int   argc,
   ADD ("import-export", test_events_page_import_export);
   ADD ("one-date", test_events_page_one_date);
   ADD ("image", test_events_page_image);
+  ADD ("other-zone", test_events_page_other_zone);
 
   return g_test_run ();
 }

@@ -1061,6 +1061,18 @@ lia_event_editor_new (GtkWindow *parent,
         }
     }
 
+  /* An event kept in another zone than the library's (imported from a
+   * partner elsewhere) is edited in its own: its wall times are shown
+   * and saved in that zone, never moved by the difference. */
+  if (!lia_event_get_all_day (self->event) && lia_event_get_tzid (self->event) != NULL &&
+      g_strcmp0 (lia_event_get_tzid (self->event), self->tzid) != 0 &&
+      lia_time_zone_is_known (lia_event_get_tzid (self->event)))
+    {
+      g_free (self->tzid);
+      self->tzid = g_strdup (lia_event_get_tzid (self->event));
+      adw_preferences_group_set_description (self->when_group, self->tzid);
+    }
+
   title = lia_event_get_id (self->event) != 0 ? _("Edit Event") : _("New Event");
   adw_window_title_set_title (self->window_title, title);
   /* One date of a repeating event: it cannot repeat, and stays with the
