@@ -673,6 +673,25 @@ test_contact_current (void)
   g_assert_false (lia_contact_is_current (contact));
 }
 
+/* Services are one text; the feeds and the printed sheets list them one
+ * by one, trimmed, the empty ones left out. */
+static void
+test_partner_services_list (void)
+{
+  g_autoptr(LiaPartner) partner = lia_partner_new ();
+  g_auto(GStrv) none = NULL;
+  g_auto(GStrv) services = NULL;
+  const char *expected[] = { "Tutoring", "English conversation", "Job search help", NULL };
+
+  none = lia_partner_dup_services_list (partner);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  lia_partner_set_services (partner, " Tutoring | English conversation\n\n  Job search help  |");
+  services = lia_partner_dup_services_list (partner);
+  g_assert_cmpstrv (services, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +699,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/enums/round-trip", test_enums_round_trip);
+  g_test_add_func ("/model/partner/services-list", test_partner_services_list);
   g_test_add_func ("/model/enums/channels", test_channels_round_trip);
   g_test_add_func ("/model/validate/email", test_validate_email);
   g_test_add_func ("/model/validate/url", test_validate_url);

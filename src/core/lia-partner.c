@@ -1013,3 +1013,26 @@ _lia_partner_set_computed (LiaPartner *self,
 
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+GStrv
+lia_partner_dup_services_list (LiaPartner *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (LIA_IS_PARTNER (self), NULL);
+
+  if (self->services != NULL)
+    {
+      parts = g_strsplit_set (self->services, "|\n", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          char *service = g_strstrip (parts[i]);
+
+          if (*service != '\0')
+            g_strv_builder_add (builder, service);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}

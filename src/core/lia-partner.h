@@ -36,6 +36,9 @@ const char         *lia_partner_get_description         (LiaPartner *self);
 void                lia_partner_set_description         (LiaPartner *self,
                                                          const char *description);
 const char         *lia_partner_get_services            (LiaPartner *self);
+/* The services one by one: kept as one text, a service a line or
+ * '|'-separated; trimmed, empty ones left out. Never NULL. */
+GStrv               lia_partner_dup_services_list       (LiaPartner *self);
 void                lia_partner_set_services            (LiaPartner *self,
                                                          const char *services);
 const char         *lia_partner_get_website             (LiaPartner *self);

@@ -892,23 +892,14 @@ lia_feed_rss (LiaStore             *store,
 
 /* The directory */
 
-/* Services are kept as one text, one service a line or '|'-separated. */
 static JsonArray *
-new_services_array (const char *services)
+new_services_array (LiaPartner *partner)
 {
   JsonArray *array = json_array_new ();
-  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) services = lia_partner_dup_services_list (partner);
 
-  if (services == NULL)
-    return array;
-  parts = g_strsplit_set (services, "|\n", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *service = g_strstrip (parts[i]);
-
-      if (*service != '\0')
-        json_array_add_string_element (array, service);
-    }
+  for (guint i = 0; services[i] != NULL; i++)
+    json_array_add_string_element (array, services[i]);
 
   return array;
 }
@@ -927,7 +918,7 @@ build_directory_entry (LiaPartner *partner)
                                  lia_enum_to_nick (LIA_TYPE_PROMOTION_TIER,
                                                    lia_partner_get_promotion_tier (partner)));
   set_text (entry, "description", lia_partner_get_description (partner));
-  json_object_set_array_member (entry, "services", new_services_array (lia_partner_get_services (partner)));
+  json_object_set_array_member (entry, "services", new_services_array (partner));
   set_text (entry, "website", lia_partner_get_website (partner));
   set_text (entry, "email", lia_partner_get_email (partner));
   set_text (entry, "phone", lia_partner_get_phone (partner));

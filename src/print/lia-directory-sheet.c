@@ -79,7 +79,7 @@ static char *
 build_details_markup (LiaPartner *partner)
 {
   GString *markup = g_string_new (NULL);
-  g_autofree char *services = _lia_sheet_join_services (lia_partner_get_services (partner), "", " · ");
+  g_autofree char *services = _lia_sheet_join_services (partner, "", " · ");
 
   /* Only the partner record's public fields, as the published directory
    * (lia_feed_directory): never notes, owner or contacts. */

@@ -609,26 +609,19 @@ draw_footer (cairo_t            *cr,
 }
 
 char *
-_lia_sheet_join_services (const char *services,
+_lia_sheet_join_services (LiaPartner *partner,
                           const char *prefix,
                           const char *separator)
 {
+  g_auto(GStrv) services = lia_partner_dup_services_list (partner);
   GString *joined = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
 
-  if (services == NULL)
-    return g_string_free (joined, FALSE);
-  parts = g_strsplit_set (services, "|\n", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; services[i] != NULL; i++)
     {
-      char *service = g_strstrip (parts[i]);
-
-      if (*service == '\0')
-        continue;
-      if (joined->len > 0)
+      if (i > 0)
         g_string_append (joined, separator);
       g_string_append (joined, prefix);
-      g_string_append (joined, service);
+      g_string_append (joined, services[i]);
     }
 
   return g_string_free (joined, FALSE);

@@ -11,6 +11,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "lia-partner.h"
 #include "lia-print-documents.h"
 
 G_BEGIN_DECLS
@@ -72,10 +73,9 @@ PangoLayout  *_lia_sheet_layout_new         (PangoContext       *context,
 /* The height of @layout in points. */
 double        _lia_sheet_layout_height      (PangoLayout        *layout);
 
-/* A partner's services (separated by "|" or new lines, as the directory
- * feed reads them), each after @prefix, joined with @separator; "" when
- * there are none. Not escaped. */
-char         *_lia_sheet_join_services      (const char            *services,
+/* A partner's services (lia_partner_dup_services_list()), each after
+ * @prefix, joined with @separator; "" when there are none. Not escaped. */
+char         *_lia_sheet_join_services      (LiaPartner            *partner,
                                              const char            *prefix,
                                              const char            *separator);
 

@@ -196,7 +196,7 @@ lia_update_sheet_paginate (LiaDocument        *document,
   LiaUpdateSheet *self = LIA_UPDATE_SHEET (document);
   LiaPartner *partner = self->partner;
   double width = _lia_sheet_frame_begin (&self->frame, setup, context);
-  g_autofree char *services = _lia_sheet_join_services (lia_partner_get_services (partner), "• ", "\n");
+  g_autofree char *services = _lia_sheet_join_services (partner, "• ", "\n");
   g_autofree char *services_markup = g_markup_escape_text (services, -1);
   const char *kind = lia_enum_to_label (LIA_TYPE_PARTNER_KIND, lia_partner_get_kind (partner));
 
