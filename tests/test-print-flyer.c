@@ -20,6 +20,7 @@
 #include "lia-database.h"
 #include "lia-print-documents.h"
 #include "lia-store.h"
+#include "lia-test-png.h"
 #include "lia-test-util.h"
 
 /* poppler-glib 22.02 (Debian 12) has no g_autoptr() of its own; names of
@@ -50,36 +51,6 @@ get_now_cb (gpointer user_data)
   return g_date_time_new_utc (2025, 12, 1, 16, 0, 0);
 }
 
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A logo as the editor stores one: a PNG, wider than tall. */
-static GBytes *
-make_logo_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.8, 0.2, 0.3);
-  cairo_arc (cr, 40, 40, 32, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_rectangle (cr, 90, 20, 140, 40);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (png);
-}
-
 static gint64
 add_partner (Fixture  *fixture,
              gboolean  with_logo)
@@ -90,7 +61,7 @@ add_partner (Fixture  *fixture,
   lia_partner_set_name (partner, PARTNER_NAME);
   if (with_logo)
     {
-      g_autoptr(GBytes) logo = make_logo_png ();
+      g_autoptr(GBytes) logo = lia_test_make_logo_png (240, 80);
 
       lia_partner_set_logo (partner, logo);
     }

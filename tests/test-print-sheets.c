@@ -21,6 +21,7 @@
 #include "lia-print-documents.h"
 #include "lia-sample-data.h"
 #include "lia-store.h"
+#include "lia-test-png.h"
 #include "lia-test-util.h"
 
 /* poppler-glib 22 (Debian 12) declares no autoptr cleanups. */
@@ -780,33 +781,6 @@ test_update_sheet (Fixture       *fixture,
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND);
 }
 
-static cairo_status_t
-write_png_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A 200 x 100 PNG, as the partner editor stores a logo. */
-static GBytes *
-make_logo (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.1, 0.4, 0.7);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, write_png_cb, png), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (png);
-}
-
 static guint
 count_images (PopplerDocument *pdf,
               LiaPageSize      size)
@@ -840,7 +814,7 @@ test_update_sheet_logo (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) logo = make_logo ();
+  g_autoptr(GBytes) logo = lia_test_make_logo_png (200, 100);
   g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a", 6);
   g_autoptr(LiaPartner) partner = NULL;
   LiaPageSize sizes[] = { LIA_PAGE_SIZE_LETTER, LIA_PAGE_SIZE_A4 };
