@@ -503,8 +503,7 @@ describe_publish_pending (LiaAttentionItem *item,
  * trashed since the last run. */
 #define PUBLISH_CHANGED_EVENTS \
   " FROM publish_target AS t2 JOIN event AS e" \
-  " ON e.promote = 1 AND (e.channels & 1) <> 0 AND e.status <> 'draft'" \
-  " AND (e.updated_at > coalesce (t2.last_run_at, 0) OR e.deleted_at > coalesce (t2.last_run_at, 0))" \
+  " ON " LIA_SQL_EVENT_CHANGED_FOR_WEBSITE ("coalesce (t2.last_run_at, 0)") \
   " WHERE t2.enabled = 1"
 
 static gboolean

@@ -205,6 +205,14 @@ typedef struct
 /* Sets every field to "any". */
 void lia_event_query_init (LiaEventQuery *q);
 
+/* SQL: an event row "e" that a publish target would send (promoted on the
+ * website channel, not a draft) and that changed or went to the trash
+ * after @since (an SQL expression of Unix seconds): the "changes waiting"
+ * that the Today page and the Publish page both count. */
+#define LIA_SQL_EVENT_CHANGED_FOR_WEBSITE(since) \
+  "e.promote = 1 AND (e.channels & 1) <> 0 AND e.status <> 'draft'" \
+  " AND (e.updated_at > " since " OR e.deleted_at > " since ")"
+
 /* One occurrence on the calendar: a single event, or one date of a series
  * (an override's fields when that date was moved or changed). */
 typedef struct

@@ -1203,9 +1203,8 @@ lia_publish_get_status (LiaDatabase      *database,
   /* The same rule the target selects by, without the window: a close
    * enough "waiting" count that needs no plan. */
   if (!(changed = lia_database_prepare (database,
-                                        "SELECT count (*) FROM event WHERE promote = 1 AND (channels & 1) <> 0"
-                                        " AND status <> 'draft'"
-                                        " AND (updated_at > ?1 OR deleted_at > ?1)", error)))
+                                        "SELECT count (*) FROM event AS e WHERE "
+                                        LIA_SQL_EVENT_CHANGED_FOR_WEBSITE ("?1"), error)))
     return FALSE;
   sqlite3_bind_int64 (changed, 1, target->last_run_at);
   if ((rc = sqlite3_step (changed)) != SQLITE_ROW)
