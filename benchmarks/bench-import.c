@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "lia-csv.h"
 #include "lia-database.h"
 #include "lia-partner-import.h"
@@ -26,17 +27,6 @@
 #define BUDGET_SECONDS 2.0
 
 static const char * const kinds[] = { "Nonprofit", "Government", "School", "Health", "Business", "Faith", "Club" };
-
-static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
 
 /* A spreadsheet as a library keeps it: names, kinds, e-mail, phone,
  * website, address, services, notes (some over two lines) and a contact. */
@@ -92,7 +82,7 @@ time_import (const char *path,
       !(plan = lia_partner_import_plan (store, table, &error)) ||
       !lia_import_plan_apply (plan, store, &error))
     g_error ("import: %s", error->message);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
+  seconds = bench_elapsed_ms (start) / 1000.0;
 
   lia_import_plan_get_counts (plan, &created, NULL, NULL);
   g_assert_cmpuint (created, ==, ROWS);
@@ -130,16 +120,7 @@ time_floor (const char *path)
       !lia_database_commit (db, &error))
     g_error ("floor: %s", error->message);
 
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
+  return bench_elapsed_ms (start) / 1000.0;
 }
 
 int
@@ -150,31 +131,24 @@ main (int   argc,
   g_autofree char *imported = g_build_filename (dir, "imported.db", NULL);
   g_autofree char *floor_path = g_build_filename (dir, "floor.db", NULL);
   g_autoptr(GBytes) csv = generate_csv ();
-  double import_times[RUNS], floor_times[RUNS], median_import, median_floor;
-  gboolean pass;
+  double import_times[RUNS], floor_times[RUNS];
 
+  bench_begin ("import");
   for (guint i = 0; i < RUNS; i++)
     {
-      remove_database (imported);
+      bench_remove_database (imported);
       import_times[i] = time_import (imported, csv);
-      remove_database (floor_path);
+      bench_remove_database (floor_path);
       floor_times[i] = time_floor (floor_path);
     }
 
-  qsort (import_times, RUNS, sizeof (double), compare_doubles);
-  qsort (floor_times, RUNS, sizeof (double), compare_doubles);
-  median_import = import_times[RUNS / 2];
-  median_floor = floor_times[RUNS / 2];
-  pass = median_import < BUDGET_SECONDS;
+  bench_row ("import 10k partners (CSV)", BENCH_UNIT_SECONDS, bench_median (import_times, RUNS),
+             bench_median (floor_times, RUNS), BENCH_BUDGET_ABSOLUTE, BUDGET_SECONDS);
+  bench_note ("reference: the same partners and contacts inserted from SQL; median of %d", RUNS);
 
-  g_print ("%-34s %10s %10s %7s %7s  %s\n", "figure", "liaison", "reference", "ratio", "budget", "result");
-  g_print ("%-34s %9.2fs %9.2fs %7.2f %6.2fs  %s\n",
-           "import 10k partners (CSV)", median_import, median_floor, median_import / median_floor,
-           BUDGET_SECONDS, pass ? "pass" : "FAIL");
-
-  remove_database (imported);
-  remove_database (floor_path);
+  bench_remove_database (imported);
+  bench_remove_database (floor_path);
   g_rmdir (dir);
 
-  return pass ? 0 : 1;
+  return bench_end ();
 }

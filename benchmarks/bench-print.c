@@ -270,15 +270,12 @@ main (int   argc,
   g_autoptr(LiaDatabase) bulletin_db = NULL;
   g_autoptr(LiaStore) bulletin_store = NULL;
   double bulletin_times[RUNS], pages_times[RUNS];
-  double bulletin_median, pages_median;
   guint n_pages = 0;
   g_autoptr(LiaDatabase) db = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   double flyer_times[RUNS], empty_times[RUNS];
-  double flyer_median, empty_median;
   GStatBuf flyer_stat;
-  gboolean pass = TRUE;
   gint64 event_id;
 
   db = lia_database_open (path, LIA_DATABASE_OPEN_CREATE, &error);
@@ -296,6 +293,8 @@ main (int   argc,
   time_flyer (store, event_id, flyer_path);
   time_empty_pdf (empty_path);
 
+  bench_begin ("print");
+
   for (guint i = 0; i < RUNS; i++)
     {
       flyer_times[i] = time_flyer (store, event_id, flyer_path);
@@ -304,27 +303,15 @@ main (int   argc,
       pages_times[i] = time_empty_pages (empty_path, n_pages);
     }
 
-  flyer_median = bench_median (flyer_times, RUNS);
-  empty_median = bench_median (empty_times, RUNS);
-  pass = pass && flyer_median < FLYER_BUDGET;
   g_stat (flyer_path, &flyer_stat);
 
-  g_print ("%-34s %10s %10s %7s %7s  %s\n", "figure", "liaison", "reference", "ratio", "budget", "result");
-  g_print ("%-34s %8.1fms %8.1fms %7.1f %5.0fms  %s\n",
-           "event flyer to PDF (Letter)", flyer_median * 1000, empty_median * 1000,
-           flyer_median / empty_median, FLYER_BUDGET * 1000, flyer_median < FLYER_BUDGET ? "pass" : "FAIL");
-
-  bulletin_median = bench_median (bulletin_times, RUNS);
-  pages_median = bench_median (pages_times, RUNS);
-  pass = pass && bulletin_median < BULLETIN_BUDGET;
-  g_print ("%-34s %8.1fms %8.1fms %7.1f %5.0fms  %s\n",
-           "bulletin, 300 events to PDF", bulletin_median * 1000, pages_median * 1000,
-           bulletin_median / pages_median, BULLETIN_BUDGET * 1000,
-           bulletin_median < BULLETIN_BUDGET ? "pass" : "FAIL");
-  g_print ("(bulletin: %u pages; reference: as many empty pages)\n", n_pages);
-
-  g_print ("(flyer: %" G_GINT64_FORMAT " KiB; reference: an empty page of the same size)\n",
-           (gint64) flyer_stat.st_size / 1024);
+  bench_row ("event flyer to PDF (Letter)", BENCH_UNIT_MS, bench_median (flyer_times, RUNS) * 1000,
+             bench_median (empty_times, RUNS) * 1000, BENCH_BUDGET_ABSOLUTE, FLYER_BUDGET * 1000);
+  bench_note ("flyer: %" G_GINT64_FORMAT " KiB; reference: an empty page of the same size",
+              (gint64) flyer_stat.st_size / 1024);
+  bench_row ("bulletin, 300 events to PDF", BENCH_UNIT_MS, bench_median (bulletin_times, RUNS) * 1000,
+             bench_median (pages_times, RUNS) * 1000, BENCH_BUDGET_ABSOLUTE, BULLETIN_BUDGET * 1000);
+  bench_note ("bulletin: %u pages; reference: as many empty pages; medians of %d", n_pages, RUNS);
 
   g_clear_object (&store);
   g_clear_object (&db);
@@ -337,5 +324,5 @@ main (int   argc,
   g_unlink (empty_path);
   g_rmdir (dir);
 
-  return pass ? 0 : 1;
+  return bench_end ();
 }
