@@ -8,8 +8,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lia-attention.h"
 #include "lia-core-resources.h"
 #include "lia-database-private.h"
+#include "lia-store.h"
 #include "lia-test-util.h"
 
 typedef struct
@@ -551,6 +553,77 @@ test_migrate_1_to_2 (Fixture       *fixture,
   g_assert_true (lia_database_check_integrity (db, NULL));
 }
 
+/* A file of schema version 4 with upcoming events opens at version 5 with
+ * the indexes of the events that lack details, through which the Today
+ * page lists them: a single event without a description and a running
+ * series without a venue; the complete event is left out. */
+static void
+test_migrate_4_to_5 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaMigration *migrations;
+  sqlite3 *handle;
+  GDate today;
+  guint n;
+
+  migrations = builtin_plus (4, NULL, &n);
+  g_assert_cmpuint (n, ==, 4);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
+  free_migrations (migrations, n);
+  g_assert_no_error (error);
+  insert_partners (db, 1);
+  /* 2026-11-20 00:00 UTC is 1795132800; the single is on the 25th, the
+   * series began in October and never ends. */
+  g_assert_true (lia_database_exec (db,
+                                    "INSERT INTO event (uid, partner_id, title, dtstart, tzid, start_utc, last_end_utc,"
+                                    " rrule, venue_name, description, status, created_at, updated_at) VALUES"
+                                    " ('single@test', 1, 'Story time', '2026-11-25T10:00:00', 'UTC', 1795600800,"
+                                    "  1795604400, NULL, 'Main branch', '', 'confirmed', 1, 1),"
+                                    " ('series@test', 1, 'Chess club', '2026-10-06T18:00:00', 'UTC', 1791309600,"
+                                    "  NULL, 'FREQ=WEEKLY', NULL, 'Bring a board', 'confirmed', 1, 1),"
+                                    " ('complete@test', 1, 'Book sale', '2026-11-26T10:00:00', 'UTC', 1795687200,"
+                                    "  1795690800, NULL, 'Main branch', 'Books', 'confirmed', 1, 1)",
+                                    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = lia_database_get_handle (db);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                              " ('event_single_lacking_idx', 'event_series_lacking_idx')"),
+                   ==, 2);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM sqlite_schema WHERE name = 'event_series_end_idx'"),
+                   ==, 0);
+
+  /* The page's queries name the indexes (INDEXED BY): they would fail to
+   * prepare if the indexes did not fit them. */
+  store = lia_store_new (db);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, G_DATE_NOVEMBER, 2026);
+  items = lia_attention_compute (store, &today, &error);
+  g_assert_no_error (error);
+  n = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == LIA_ATTENTION_EVENT_INCOMPLETE)
+        {
+          g_assert_true (strstr (item->text, "Story time") != NULL || strstr (item->text, "Chess club") != NULL);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (lia_database_check_integrity (db, NULL));
+}
+
 static void
 assert_rejected (LiaDatabase *db,
                  const char  *sql)
@@ -707,6 +780,7 @@ main (int   argc,
   ADD ("/database/backup-before-migration", test_backup_before_migration);
   ADD ("/database/failed-migration", test_failed_migration_leaves_file);
   ADD ("/database/migrate-1-to-2", test_migrate_1_to_2);
+  ADD ("/database/migrate-4-to-5", test_migrate_4_to_5);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);

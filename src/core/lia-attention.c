@@ -383,6 +383,9 @@ describe_event (LiaAttentionItem *item,
   " e.status = 'draft'" \
   " FROM event AS e"
 
+/* Its terms on e are the WHERE of event_single_lacking_idx and
+ * event_series_lacking_idx (0005-event-lacking-index.sql): keep them the
+ * same. */
 #define EVENT_LACKS \
   " AND e.status <> 'cancelled' AND (p.id IS NULL OR p.deleted_at IS NULL)" \
   " AND ((e.all_day = 1 AND e.dtend IS NULL)" \
@@ -396,18 +399,19 @@ collect_events (LiaAttentionContext  *context,
                 GError              **error)
 {
   /* Single events that start in the next 30 days, by
-   * event_single_start_idx; series still running that started before the
-   * 30 days end, by event_series_end_idx, from today (their next date).
+   * event_single_lacking_idx; series still running that started before the
+   * 30 days end, by event_series_lacking_idx, from today (their next date).
+   * Both indexes hold the events that lack details alone
+   * (0005-event-lacking-index.sql), their WHERE the terms of EVENT_LACKS.
    * Changed dates of a series are the series' business. */
   static const char singles[] =
-    EVENT_COLUMNS " INDEXED BY event_single_start_idx"
+    EVENT_COLUMNS " INDEXED BY event_single_lacking_idx"
     " LEFT JOIN partner AS p ON p.id = e.partner_id"
-    " WHERE e.deleted_at IS NULL AND (e.rrule IS NULL OR e.recurrence_of IS NOT NULL)"
-    " AND e.recurrence_of IS NULL"
+    " WHERE e.deleted_at IS NULL AND e.rrule IS NULL AND e.recurrence_of IS NULL"
     " AND e.start_utc >= :now AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
     EVENT_LACKS;
   static const char series[] =
-    EVENT_COLUMNS " INDEXED BY event_series_end_idx"
+    EVENT_COLUMNS " INDEXED BY event_series_lacking_idx"
     " LEFT JOIN partner AS p ON p.id = e.partner_id"
     " WHERE e.deleted_at IS NULL AND e.rrule IS NOT NULL AND e.recurrence_of IS NULL"
     " AND (e.last_end_utc IS NULL OR e.last_end_utc >= :now)"
