@@ -1462,6 +1462,26 @@ assert_summaries_match_list (Fixture             *fixture,
     }
 }
 
+/* More events start with a day's third than it lists: their titles
+ * decide, as in the list (the month reads only the earliest and those
+ * tied with the last of them). */
+static void
+test_summarize_days_ties (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const titles[] = { "Eve", "Dan", "Cleo", "Bo", "Ana" };
+  GDate first;
+
+  add_event (fixture, "Zumba", "2026-03-03T09:00:00", "2026-03-03T10:00:00", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    add_event (fixture, titles[i], "2026-03-03T10:00:00", "2026-03-03T11:00:00", NULL);
+  add_event (fixture, "Art Club", "2026-03-03T11:00:00", "2026-03-03T12:00:00", "FREQ=WEEKLY");
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 2, G_DATE_MARCH, 2026);
+  assert_summaries_match_list (fixture, NULL, &first, 7);
+}
+
 static void
 test_summarize_days (Fixture       *fixture,
                      gconstpointer  data)
@@ -1565,6 +1585,7 @@ main (int   argc,
   ADD ("/events/list-events", test_list_events);
   ADD ("/events/occurrences/kept-dates", test_kept_dates);
   ADD ("/events/occurrences/summarize-days", test_summarize_days);
+  ADD ("/events/occurrences/summarize-days-ties", test_summarize_days_ties);
   ADD ("/events/trash/partner", test_trash_partner_events);
 #undef ADD
   g_test_add_func ("/events/promotion-tier", test_promotion_tier);
