@@ -179,7 +179,7 @@ print_program (ResultsFile *file,
         }
 
       /* program, figure, liaison, reference, ratio, budget, result, when */
-      g_print ("  %-*s %10s %10s %7s %8s  %s\n", width, fields[1], fields[2], fields[3],
+      g_print ("  %-*s %10s %10s %7s %9s  %s\n", width, fields[1], fields[2], fields[3],
                fields[4], fields[5], fields[6]);
       summary->n_rows++;
       if (g_str_equal (fields[6], "pass"))
@@ -247,7 +247,7 @@ main (int   argc,
 
   print_machine ();
   width = figure_width (files);
-  g_print ("\n  %-*s %10s %10s %7s %8s  %s\n", width, "figure", "liaison", "reference", "ratio",
+  g_print ("\n  %-*s %10s %10s %7s %9s  %s\n", width, "figure", "liaison", "reference", "ratio",
            "budget", "result");
   for (guint i = 0; i < files->len; i++)
     print_program (g_ptr_array_index (files, i), width, &summary);
