@@ -31,7 +31,8 @@ typedef struct
 static gboolean
 is_mapped (gpointer data)
 {
-  return gtk_widget_get_mapped (data);
+  /* A window's pages read the store once it is on screen. */
+  return gtk_widget_get_mapped (data) && (!LIA_IS_WINDOW (data) || lia_window_get_loaded (data));
 }
 
 static void
@@ -111,6 +112,9 @@ get_overview (LiaWindow *window)
 {
   GtkStack *area_stack = get_child (window, "area_stack");
   GtkWidget *page = gtk_stack_get_child_by_name (area_stack, "overview");
+
+  /* A page reads the store once shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "overview");
 
   g_assert_true (LIA_IS_OVERVIEW_PAGE (page));
   return LIA_OVERVIEW_PAGE (page);

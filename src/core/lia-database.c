@@ -549,7 +549,7 @@ _lia_database_open_with_migrations (const char            *path,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA cache_size = -16384;"
-                 "PRAGMA mmap_size = 268435456;",
+                 "PRAGMA mmap_size = 0;",
                  error))
     return NULL;
 

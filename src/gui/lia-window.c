@@ -52,6 +52,8 @@ struct _LiaWindow
   LiaStore             *store;
   GCancellable         *cancellable;
   char                 *error_message;
+  guint                 load_idle;
+  gboolean              loaded;       /* the pages may read the store */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -146,6 +148,22 @@ update_visible_page (LiaWindow *self)
                                  g_str_equal (gtk_stack_get_visible_child_name (self->stack), "desk"));
 }
 
+/* A page reads its data when it is first shown, and the first page only
+ * once the window is on screen: on a large database, the six pages loading
+ * at once kept the window off screen for seconds. The pages with a sidebar
+ * count (Today, Publish) are bound with the first, so their counts are
+ * right from the start. */
+static void
+bind_page (LiaWindow *self,
+           GtkWidget *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "lia-bound") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "lia-bound", GINT_TO_POINTER (TRUE));
+  g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+}
+
 static void
 on_area_stack_visible_child_cb (LiaWindow  *self,
                                 GParamSpec *pspec,
@@ -155,6 +173,9 @@ on_area_stack_visible_child_cb (LiaWindow  *self,
 
   if (child == NULL)
     return;
+
+  if (self->loaded)
+    bind_page (self, child);
 
   adw_window_title_set_title (self->area_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
@@ -252,7 +273,6 @@ add_areas (LiaWindow *self)
       GtkWidget *page;
 
       page = g_object_new (area->get_type (), NULL);
-      g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
       gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
       gtk_list_box_append (self->sidebar, create_sidebar_row (area, page));
     }
@@ -270,6 +290,8 @@ select_area (LiaWindow  *self,
     if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
       {
         gtk_list_box_select_row (self->sidebar, row);
+        /* Asked for before the window was on screen: it loads now. */
+        bind_page (self, gtk_stack_get_visible_child (self->area_stack));
         return;
       }
 }
@@ -393,6 +415,31 @@ lia_window_show_area_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void
+lia_window_show_month_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  select_area (self, "events");
+  lia_events_page_show_month (LIA_EVENTS_PAGE (gtk_stack_get_child_by_name (self->area_stack, "events")));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+lia_window_show_partner_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+
+  select_area (self, "partners");
+  lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), g_variant_get_int64 (parameter));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 /* Once per database a day: what became due since Liaison last looked,
  * as a desktop notification that opens Today. */
 static void
@@ -404,7 +451,7 @@ notify_new_items (LiaWindow *self)
   g_autofree char *body = NULL;
   guint count;
 
-  if (self->store == NULL || application == NULL ||
+  if (self->store == NULL || application == NULL || !self->loaded ||
       (count = lia_today_page_take_new_count (today)) == 0)
     return;
 
@@ -665,10 +712,44 @@ show_error (LiaWindow    *self,
     g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
+static gboolean
+load_pages_idle_cb (gpointer data)
+{
+  LiaWindow *self = data;
+
+  self->load_idle = 0;
+  self->loaded = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL ||
+          page == gtk_stack_get_visible_child (self->area_stack))
+        bind_page (self, page);
+    }
+  notify_new_items (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: an idle source runs after the frame clock's
+ * paint, which has a higher priority. */
+static void
+on_window_map_cb (LiaWindow *self)
+{
+  if (self->loaded || self->load_idle != 0)
+    return;
+
+  self->load_idle = g_idle_add (load_pages_idle_cb, self);
+}
+
 static void
 lia_window_dispose (GObject *object)
 {
   LiaWindow *self = (LiaWindow *)object;
+
+  g_clear_handle_id (&self->load_idle, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
 
@@ -776,6 +857,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lia_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", lia_window_show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-month", NULL, lia_window_show_month_action);
+  gtk_widget_class_install_action (widget_class, "win.show-partner", "x", lia_window_show_partner_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -800,6 +883,7 @@ lia_window_init (LiaWindow *self)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   add_areas (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map_cb), NULL);
   g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "today"), "open-partner",
                            G_CALLBACK (on_today_open_partner_cb), self, 0);
   g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "publish"), "published",
@@ -839,6 +923,21 @@ lia_window_new (AdwApplication *application,
     notify_new_items (self);
 
   return self;
+}
+
+/**
+ * lia_window_get_loaded:
+ * @self: a #LiaWindow
+ *
+ * Returns: whether the pages have read the store: from the first idle
+ *   moment after the window was first shown
+ */
+gboolean
+lia_window_get_loaded (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), FALSE);
+
+  return self->loaded;
 }
 
 LiaStore *
