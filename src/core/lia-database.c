@@ -548,7 +548,7 @@ _lia_database_open_with_migrations (const char            *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -16384;"
+                 "PRAGMA cache_size = -4096;"
                  "PRAGMA mmap_size = 0;",
                  error))
     return NULL;

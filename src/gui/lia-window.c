@@ -164,6 +164,9 @@ bind_page (LiaWindow *self,
   g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
 }
 
+static GtkWidget *get_page (LiaWindow  *self,
+                             const char *name);
+
 static void
 on_area_stack_visible_child_cb (LiaWindow  *self,
                                 GParamSpec *pspec,
@@ -189,6 +192,7 @@ on_sidebar_row_selected_cb (LiaWindow     *self,
   if (row == NULL)
     return;
 
+  get_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -197,6 +201,7 @@ on_sidebar_row_activated_cb (LiaWindow     *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list_box)
 {
+  get_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -226,9 +231,9 @@ count_to_visible (GBinding     *binding,
 }
 
 static GtkWidget *
-create_sidebar_row (const LiaArea *area,
-                    GtkWidget     *page)
+create_sidebar_row (const LiaArea *area)
 {
+  g_autoptr(GTypeClass) page_class = g_type_class_ref (area->get_type ());
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *image;
@@ -243,39 +248,86 @@ create_sidebar_row (const LiaArea *area,
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL)
+  row = gtk_list_box_row_new ();
+
+  /* Bound to the page's count when the page is made. */
+  if (g_object_class_find_property (G_OBJECT_CLASS (page_class), "count") != NULL)
     {
       GtkWidget *count = gtk_label_new (NULL);
 
       gtk_widget_add_css_class (count, "sidebar-count");
       gtk_widget_add_css_class (count, "numeric");
       gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-      g_object_bind_property_full (page, "count", count, "label", G_BINDING_SYNC_CREATE,
-                                   count_to_label, NULL, NULL, NULL);
-      g_object_bind_property_full (page, "count", count, "visible", G_BINDING_SYNC_CREATE,
-                                   count_to_visible, NULL, NULL, NULL);
+      gtk_widget_set_visible (count, FALSE);
       gtk_box_append (GTK_BOX (box), count);
+      g_object_set_data (G_OBJECT (row), "lia-count", count);
     }
 
-  row = gtk_list_box_row_new ();
   gtk_widget_set_name (row, area->name);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
 }
 
+static void on_today_open_partner_cb (LiaTodayPage   *page,
+                                      gint64          partner_id,
+                                      LiaWindow      *self);
+static void on_publish_published_cb  (LiaPublishPage *page,
+                                      gint64          target_id,
+                                      LiaWindow      *self);
+
+static GtkWidget *
+create_page (LiaWindow *self,
+             guint      index)
+{
+  const LiaArea *area = &areas[index];
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, index));
+  GtkWidget *count = g_object_get_data (G_OBJECT (row), "lia-count");
+  GtkWidget *page = g_object_new (area->get_type (), NULL);
+
+  gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
+  if (count != NULL)
+    {
+      g_object_bind_property_full (page, "count", count, "label", G_BINDING_SYNC_CREATE,
+                                   count_to_label, NULL, NULL, NULL);
+      g_object_bind_property_full (page, "count", count, "visible", G_BINDING_SYNC_CREATE,
+                                   count_to_visible, NULL, NULL, NULL);
+    }
+
+  if (LIA_IS_TODAY_PAGE (page))
+    g_signal_connect_object (page, "open-partner", G_CALLBACK (on_today_open_partner_cb), self, 0);
+  else if (LIA_IS_PUBLISH_PAGE (page))
+    g_signal_connect_object (page, "published", G_CALLBACK (on_publish_published_cb), self, 0);
+
+  return page;
+}
+
+/* The first area's page is made with the window; the others, whose
+ * templates took a tenth of a second to build, once it is on screen (or
+ * when asked for before). */
+static void
+ensure_pages (LiaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (gtk_stack_get_child_by_name (self->area_stack, areas[i].name) == NULL)
+      create_page (self, i);
+}
+
+static GtkWidget *
+get_page (LiaWindow  *self,
+          const char *name)
+{
+  ensure_pages (self);
+
+  return gtk_stack_get_child_by_name (self->area_stack, name);
+}
+
 static void
 add_areas (LiaWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      const LiaArea *area = &areas[i];
-      GtkWidget *page;
-
-      page = g_object_new (area->get_type (), NULL);
-      gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
-      gtk_list_box_append (self->sidebar, create_sidebar_row (area, page));
-    }
+    gtk_list_box_append (self->sidebar, create_sidebar_row (&areas[i]));
+  create_page (self, 0);
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }
@@ -357,7 +409,7 @@ on_search_page_result_activated_cb (LiaWindow             *self,
                                     const LiaSearchResult *result,
                                     LiaSearchPage         *search_page)
 {
-  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+  GtkWidget *partners_page = get_page (self, "partners");
 
   if (result->kind == LIA_RECORD_EVENT)
     {
@@ -388,7 +440,7 @@ on_today_open_partner_cb (LiaTodayPage *page,
                           gint64        partner_id,
                           LiaWindow    *self)
 {
-  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+  GtkWidget *partners_page = get_page (self, "partners");
 
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), partner_id);
@@ -401,7 +453,7 @@ on_publish_published_cb (LiaPublishPage *page,
                          gint64          target_id,
                          LiaWindow      *self)
 {
-  lia_today_page_refresh (LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today")));
+  lia_today_page_refresh (LIA_TODAY_PAGE (get_page (self, "today")));
 }
 
 static void
@@ -423,7 +475,7 @@ lia_window_show_month_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   select_area (self, "events");
-  lia_events_page_show_month (LIA_EVENTS_PAGE (gtk_stack_get_child_by_name (self->area_stack, "events")));
+  lia_events_page_show_month (LIA_EVENTS_PAGE (get_page (self, "events")));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -433,7 +485,7 @@ lia_window_show_partner_action (GtkWidget  *widget,
                                 GVariant   *parameter)
 {
   LiaWindow *self = LIA_WINDOW (widget);
-  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+  GtkWidget *partners_page = get_page (self, "partners");
 
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), g_variant_get_int64 (parameter));
@@ -445,7 +497,7 @@ lia_window_show_partner_action (GtkWidget  *widget,
 static void
 notify_new_items (LiaWindow *self)
 {
-  LiaTodayPage *today = LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today"));
+  LiaTodayPage *today = LIA_TODAY_PAGE (get_page (self, "today"));
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
@@ -719,6 +771,7 @@ load_pages_idle_cb (gpointer data)
 
   self->load_idle = 0;
   self->loaded = TRUE;
+  ensure_pages (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
@@ -884,10 +937,6 @@ lia_window_init (LiaWindow *self)
 
   add_areas (self);
   g_signal_connect (self, "map", G_CALLBACK (on_window_map_cb), NULL);
-  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "today"), "open-partner",
-                           G_CALLBACK (on_today_open_partner_cb), self, 0);
-  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "publish"), "published",
-                           G_CALLBACK (on_publish_published_cb), self, 0);
   g_object_bind_property (self, "store", self->search_page, "store", G_BINDING_SYNC_CREATE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_title (self);
