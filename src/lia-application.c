@@ -419,9 +419,10 @@ lia_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", "<Control>slash", NULL };
 
   /* AdwApplication loads style.css and the style manager follows the
-   * system's colour scheme; GtkApplication loads gtk/help-overlay.ui. */
+   * system's colour scheme. */
   G_APPLICATION_CLASS (lia_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
@@ -435,6 +436,8 @@ lia_application_startup (GApplication *application)
                                          "app.open-database", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "app.import-spreadsheet", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-help-overlay", shortcuts_accels);
 }
 
 static void

@@ -52,6 +52,7 @@ struct _LiaWindow
   LiaStore             *store;
   GCancellable         *cancellable;
   char                 *error_message;
+  GtkWindow            *shortcuts_window;
   guint                 load_idle;
   gboolean              loaded;       /* the pages may read the store */
 
@@ -536,6 +537,29 @@ lia_window_search_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+/* The shortcuts window is built when first asked for: built for every
+ * window by GtkApplication, it cost a few tens of milliseconds before the
+ * window could show. */
+static void
+lia_window_show_help_overlay_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/org/liaisonapp/Liaison/gui/lia-shortcuts-window.ui");
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 lia_window_go_back_action (GtkWidget  *widget,
                            const char *action_name,
@@ -803,6 +827,9 @@ lia_window_dispose (GObject *object)
   LiaWindow *self = (LiaWindow *)object;
 
   g_clear_handle_id (&self->load_idle, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   g_cancellable_cancel (self->cancellable);
 
@@ -908,6 +935,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, lia_window_start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, lia_window_explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   lia_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lia_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", lia_window_show_area_action);
   gtk_widget_class_install_action (widget_class, "win.show-month", NULL, lia_window_show_month_action);
