@@ -26,22 +26,25 @@
 /* The areas of the desk, in sidebar order. Adding an area is one line here:
  * its page is a widget with a writable "store" property (a LiaStore) that
  * the window keeps set to the database it shows, and, when the sidebar
- * should show how many things wait there, a readable "count" (guint). */
+ * should show how many things wait there, a readable "count" (guint) and
+ * has_count set. */
 typedef struct
 {
   const char *name;
   const char *title;          /* N_() */
   const char *icon_name;
   GType     (*get_type) (void);
+  gboolean    has_count;      /* its page has a "count"; known here, so the
+                               * sidebar is made without the page's class */
 } LiaArea;
 
 static const LiaArea areas[] = {
-  { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type },
-  { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
-  { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type },
-  { "publish", N_("Publish"), "send-to-symbolic", lia_publish_page_get_type },
-  { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
-  { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
+  { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type, TRUE },
+  { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type, FALSE },
+  { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type, FALSE },
+  { "publish", N_("Publish"), "send-to-symbolic", lia_publish_page_get_type, TRUE },
+  { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type, FALSE },
+  { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type, FALSE },
 };
 
 struct _LiaWindow
@@ -234,7 +237,6 @@ count_to_visible (GBinding     *binding,
 static GtkWidget *
 create_sidebar_row (const LiaArea *area)
 {
-  g_autoptr(GTypeClass) page_class = g_type_class_ref (area->get_type ());
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *image;
@@ -252,7 +254,7 @@ create_sidebar_row (const LiaArea *area)
   row = gtk_list_box_row_new ();
 
   /* Bound to the page's count when the page is made. */
-  if (g_object_class_find_property (G_OBJECT_CLASS (page_class), "count") != NULL)
+  if (area->has_count)
     {
       GtkWidget *count = gtk_label_new (NULL);
 
@@ -801,7 +803,7 @@ load_pages_idle_cb (gpointer data)
     {
       GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
 
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL ||
+      if (areas[i].has_count ||
           page == gtk_stack_get_visible_child (self->area_stack))
         bind_page (self, page);
     }
