@@ -321,13 +321,11 @@ lia_application_import_spreadsheet_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (lia_import_dialog_new (window, store)));
 }
 
-/* The notification's action: the window in front, on its Today page. */
-static void
-lia_application_show_today_action (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
+/* The window in front (one opened when there is none), for the actions
+ * that show a place in it from outside: the notification, the desktop. */
+static GtkWindow *
+ensure_window (LiaApplication *self)
 {
-  LiaApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
@@ -335,6 +333,18 @@ lia_application_show_today_action (GSimpleAction *action,
       g_application_activate (G_APPLICATION (self));
       window = gtk_application_get_active_window (GTK_APPLICATION (self));
     }
+
+  return window;
+}
+
+/* The notification's action: the window in front, on its Today page. */
+static void
+lia_application_show_today_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkWindow *window = ensure_window (user_data);
+
   if (window == NULL)
     return;
 
@@ -342,9 +352,60 @@ lia_application_show_today_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* An area of the sidebar by its name ("today", "partners", "events",
+ * "publish", "overview", "trash"), the month view of the events, or a
+ * partner by id: what the window shows, reachable from outside over the
+ * session bus (org.gtk.Actions). */
+static void
+lia_application_show_area_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  GtkWindow *window = ensure_window (user_data);
+
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s",
+                              g_variant_get_string (parameter, NULL));
+  gtk_window_present (window);
+}
+
+static void
+lia_application_show_month_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkWindow *window = ensure_window (user_data);
+
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-month", NULL);
+  gtk_window_present (window);
+}
+
+static void
+lia_application_show_partner_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  GtkWindow *window = ensure_window (user_data);
+
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partner", "x",
+                              g_variant_get_int64 (parameter));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "open-database", lia_application_open_database_action },
   { "show-today", lia_application_show_today_action },
+  { "show-area", lia_application_show_area_action, "s" },
+  { "show-month", lia_application_show_month_action },
+  { "show-partner", lia_application_show_partner_action, "x" },
   { "import-spreadsheet", lia_application_import_spreadsheet_action },
   { "quit", lia_application_quit_action },
   { "about", lia_application_about_action },
@@ -358,9 +419,10 @@ lia_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", "<Control>slash", NULL };
 
   /* AdwApplication loads style.css and the style manager follows the
-   * system's colour scheme; GtkApplication loads gtk/help-overlay.ui. */
+   * system's colour scheme. */
   G_APPLICATION_CLASS (lia_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
@@ -374,6 +436,8 @@ lia_application_startup (GApplication *application)
                                          "app.open-database", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "app.import-spreadsheet", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-help-overlay", shortcuts_accels);
 }
 
 static void

@@ -33,7 +33,8 @@ typedef struct
 static gboolean
 is_mapped (gpointer data)
 {
-  return gtk_widget_get_mapped (data);
+  /* A window's pages read the store once it is on screen. */
+  return gtk_widget_get_mapped (data) && (!LIA_IS_WINDOW (data) || lia_window_get_loaded (data));
 }
 
 static void
@@ -97,6 +98,8 @@ count_listed (Fixture *fixture)
   GObject *list_view;
 
   g_assert_true (LIA_IS_PARTNERS_PAGE (page));
+  /* A page reads the store once shown. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners");
   list_view = gtk_widget_get_template_child (page, LIA_TYPE_PARTNERS_PAGE, "list_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
@@ -370,6 +373,8 @@ test_import_dialog_from_partners_page (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   LiaImportDialog *dialog = NULL;
 
+  /* A page reads the store once shown. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners");
   g_assert_true (gtk_widget_activate_action (page, "partners.import", NULL));
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

@@ -49,7 +49,8 @@ typedef struct
 static gboolean
 is_mapped (gpointer data)
 {
-  return gtk_widget_get_mapped (data);
+  /* A window's pages read the store once it is on screen. */
+  return gtk_widget_get_mapped (data) && (!LIA_IS_WINDOW (data) || lia_window_get_loaded (data));
 }
 
 static void

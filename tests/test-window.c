@@ -10,14 +10,17 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lia-database.h"
+#include "lia-events-page.h"
 #include "lia-overview-page.h"
 #include "lia-partners-page.h"
 #include "lia-sample-data.h"
 #include "lia-settings.h"
 #include "lia-store.h"
+#include "lia-today-page.h"
 #include "lia-welcome-page.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
@@ -31,7 +34,8 @@ typedef struct
 static gboolean
 is_mapped (gpointer data)
 {
-  return gtk_widget_get_mapped (data);
+  /* A window's pages read the store once it is on screen. */
+  return gtk_widget_get_mapped (data) && (!LIA_IS_WINDOW (data) || lia_window_get_loaded (data));
 }
 
 static void
@@ -111,6 +115,9 @@ get_overview (LiaWindow *window)
 {
   GtkStack *area_stack = get_child (window, "area_stack");
   GtkWidget *page = gtk_stack_get_child_by_name (area_stack, "overview");
+
+  /* A page reads the store once shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "overview");
 
   g_assert_true (LIA_IS_OVERVIEW_PAGE (page));
   return LIA_OVERVIEW_PAGE (page);
@@ -279,6 +286,201 @@ test_window_sample_database (Fixture       *fixture,
   destroy_window (window);
 }
 
+
+static GtkWidget *
+get_area (LiaWindow  *window,
+          const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (get_child (window, "area_stack"), name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static LiaStore *
+get_page_store (GtkWidget *page)
+{
+  LiaStore *store = NULL;
+
+  g_object_get (page, "store", &store, NULL);
+  if (store != NULL)
+    g_object_unref (store);
+
+  return store;
+}
+
+/* The pages read the store when first shown; Today and Publish at once,
+ * for their counts in the sidebar. The actions that show a place (the
+ * application's show-area, show-month and show-partner forward to them)
+ * load what they show. */
+static void
+test_window_areas_load_when_shown (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaSampleDataOptions options;
+  GtkStack *area_stack;
+  GtkWidget *events_page;
+  LiaWindow *window;
+
+  lia_sample_data_options_init (&options);
+  g_date_set_dmy (&options.today, 2, G_DATE_NOVEMBER, 2026);
+  g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  store = open_store (fixture->path);
+  window = present_window (store, NULL);
+  area_stack = get_child (window, "area_stack");
+
+  g_assert_true (lia_window_get_loaded (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), ==, "today");
+  g_assert_true (get_page_store (get_area (window, "today")) == store);
+  g_assert_true (get_page_store (get_area (window, "publish")) == store);
+  g_assert_null (get_page_store (get_area (window, "partners")));
+  g_assert_null (get_page_store (get_area (window, "events")));
+  g_assert_null (get_page_store (get_area (window, "trash")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "trash"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), ==, "trash");
+  g_assert_true (get_page_store (get_area (window, "trash")) == store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-month", NULL));
+  events_page = get_area (window, "events");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), ==, "events");
+  g_assert_true (get_page_store (events_page) == store);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (events_page,
+                                                                                             LIA_TYPE_EVENTS_PAGE,
+                                                                                             "view_stack"))),
+                   ==, "month");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partner", "x", (gint64) 3));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (area_stack), ==, "partners");
+  g_assert_true (get_page_store (get_area (window, "partners")) == store);
+  g_assert_nonnull (lia_partners_page_get_partner (LIA_PARTNERS_PAGE (get_area (window, "partners"))));
+  g_assert_cmpint (lia_partner_get_id (lia_partners_page_get_partner (LIA_PARTNERS_PAGE (get_area (window, "partners")))),
+                   ==, 3);
+
+  destroy_window (window);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+/* A large desk: each group of Today shows its first rows, and "Show More"
+ * the next ones; the counts stay whole. */
+static void
+test_window_today_rows_by_step (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaSampleDataOptions options;
+  LiaTodayPage *today;
+  GtkWidget *groups_box;
+  gboolean more_shown = FALSE;
+  guint total = 0;
+  LiaWindow *window;
+
+  lia_sample_data_options_init (&options);
+  options.partners = 400;
+  g_date_set_dmy (&options.today, 2, G_DATE_NOVEMBER, 2026);
+  g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  store = open_store (fixture->path);
+  window = present_window (store, NULL);
+  today = LIA_TODAY_PAGE (get_area (window, "today"));
+  groups_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), LIA_TYPE_TODAY_PAGE, "groups_box"));
+
+  for (GtkWidget *group = gtk_widget_get_first_child (groups_box); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      GtkWidget *header = gtk_widget_get_first_child (group);
+      GtkWidget *list = gtk_widget_get_next_sibling (header);
+      GtkWidget *more = list != NULL ? gtk_widget_get_next_sibling (list) : NULL;
+      guint count, rows;
+
+      /* The groups only: a title, the list and its "Show More". */
+      if (!GTK_IS_LIST_BOX (list) || !GTK_IS_BUTTON (more) || !gtk_widget_get_visible (group))
+        continue;
+      count = atoi (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (header))));
+      rows = count_rows (list);
+
+      total += count;
+      g_assert_cmpuint (rows, ==, MIN (count, 20));
+      g_assert_cmpint (gtk_widget_get_visible (more), ==, count > 20);
+      if (count > 20)
+        {
+          more_shown = TRUE;
+          g_signal_emit_by_name (more, "clicked");
+          g_assert_cmpuint (count_rows (list), ==, MIN (count, 40));
+          g_assert_cmpint (gtk_widget_get_visible (more), ==, count > 40);
+        }
+    }
+
+  g_assert_true (more_shown);
+  g_assert_cmpuint (total, ==, lia_today_page_get_count (today));
+
+  destroy_window (window);
+}
+
+
+static gboolean
+has_class_action (GType       type,
+                  const char *name)
+{
+  GtkWidgetClass *widget_class = g_type_class_ref (type);
+  const GVariantType *parameter_type;
+  const char *action_name;
+  const char *property_name;
+  gboolean found = FALSE;
+  GType owner;
+  guint i = 0;
+
+  /* GTK 4.8 writes every out argument. */
+  while (!found && gtk_widget_class_query_action (widget_class, i++, &owner, &action_name,
+                                                  &parameter_type, &property_name))
+    found = g_str_equal (action_name, name);
+  g_type_class_unref (widget_class);
+
+  return found;
+}
+
+/* The shortcuts window is not built with the window (GtkApplication would
+ * build one for each window before it shows), but by the window's action
+ * when first asked for. Presenting it is left out: GTK 4.8's shortcut
+ * labels warn of a negative width when laid out. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = open_store (fixture->path);
+  LiaWindow *window = present_window (store, NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+    }
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (has_class_action (LIA_TYPE_WINDOW, "win.show-help-overlay"));
+  g_assert_true (g_resources_get_info ("/org/liaisonapp/Liaison/gui/lia-shortcuts-window.ui",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  destroy_window (window);
+}
+
 static void
 test_window_size_saved (Fixture       *fixture,
                         gconstpointer  data)
@@ -436,6 +638,9 @@ main (int   argc,
   g_test_add ("/window/sample-database", Fixture, NULL, fixture_setup, test_window_sample_database, fixture_teardown);
   g_test_add ("/window/size-saved", Fixture, NULL, fixture_setup, test_window_size_saved, fixture_teardown);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_window_narrow, fixture_teardown);
+  g_test_add ("/window/areas-load-when-shown", Fixture, NULL, fixture_setup, test_window_areas_load_when_shown, fixture_teardown);
+  g_test_add ("/window/today-rows-by-step", Fixture, NULL, fixture_setup, test_window_today_rows_by_step, fixture_teardown);
+  g_test_add ("/window/shortcuts", Fixture, NULL, fixture_setup, test_window_shortcuts, fixture_teardown);
   g_test_add ("/window/error", Fixture, NULL, fixture_setup, test_window_error, fixture_teardown);
 
   ret = g_test_run ();

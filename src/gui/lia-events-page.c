@@ -1388,6 +1388,20 @@ lia_events_page_show_day (LiaEventsPage *self,
     gtk_widget_activate_action (GTK_WIDGET (self->agenda_view), "list.scroll-to-item", "u", 0);
 }
 
+/**
+ * lia_events_page_show_month:
+ * @self: a #LiaEventsPage
+ *
+ * Shows the month view, on the month it was left at.
+ */
+void
+lia_events_page_show_month (LiaEventsPage *self)
+{
+  g_return_if_fail (LIA_IS_EVENTS_PAGE (self));
+
+  gtk_toggle_button_set_active (self->month_button, TRUE);
+}
+
 GtkListView *
 lia_events_page_get_agenda_view (LiaEventsPage *self)
 {

@@ -20,6 +20,7 @@ void         lia_events_page_set_store       (LiaEventsPage *self,
                                               LiaStore      *store);
 void         lia_events_page_show_day        (LiaEventsPage *self,
                                               const GDate   *day);
+void         lia_events_page_show_month      (LiaEventsPage *self);
 GtkListView *lia_events_page_get_agenda_view (LiaEventsPage *self);
 AdwMessageDialog *lia_events_page_import_file (LiaEventsPage *self,
                                                GFile         *file);

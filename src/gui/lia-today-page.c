@@ -31,6 +31,11 @@
  * them to answer. */
 #define ASKED_SNOOZE_DAYS 7
 
+/* Rows a group shows at first, and how many more each "Show More" adds: a
+ * large desk has thousands of items, and a row for each would take
+ * seconds to build and hundreds of megabytes to keep. */
+#define ROWS_STEP 20
+
 struct _LiaTodayPage
 {
   GtkWidget       parent_instance;
@@ -45,6 +50,9 @@ struct _LiaTodayPage
   GtkWidget      *groups[LIA_ATTENTION_N_GROUPS];
   GtkLabel       *group_counts[LIA_ATTENTION_N_GROUPS];
   GtkListBox     *lists[LIA_ATTENTION_N_GROUPS];
+  GtkWidget      *more_buttons[LIA_ATTENTION_N_GROUPS];
+  GPtrArray      *group_items[LIA_ATTENTION_N_GROUPS];  /* borrowed from items */
+  guint           shown[LIA_ATTENTION_N_GROUPS];        /* rows the group may show */
 
   /* Template widgets */
   GtkStack       *stack;
@@ -276,6 +284,19 @@ item_signature (const LiaAttentionItem *item,
                           subtitle != NULL ? subtitle : "", item->upkeep_mode, item->direction);
 }
 
+/* The menu's popover is made when it first opens: a GtkPopoverMenu for
+ * each of thousands of rows, with its action observers, cost seconds and
+ * hundreds of megabytes before the window could show. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  GMenuModel *menu = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GtkWidget *
 create_row (const LiaAttentionItem *item,
             const char             *subtitle,
@@ -304,7 +325,8 @@ create_row (const LiaAttentionItem *item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), primary);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more), create_popup_cb,
+                                         g_steal_pointer (&menu), g_object_unref);
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (more, "flat");
   gtk_widget_set_tooltip_text (more, _("More Actions"));
@@ -357,7 +379,7 @@ update_group (LiaTodayPage      *self,
     if (GTK_IS_LIST_BOX_ROW (child))
       g_hash_table_insert (old_rows, (gpointer)gtk_widget_get_name (child), child);
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < MIN (items->len, self->shown[group]); i++)
     {
       const LiaAttentionItem *item = g_ptr_array_index (items, i);
       g_autofree char *subtitle = describe_item (item, now);
@@ -410,6 +432,22 @@ update_group (LiaTodayPage      *self,
   count = g_strdup_printf ("%u", items->len);
   gtk_label_set_label (self->group_counts[group], count);
   gtk_widget_set_visible (self->groups[group], items->len > 0);
+  gtk_widget_set_visible (self->more_buttons[group], items->len > self->shown[group]);
+}
+
+static void
+on_more_button_clicked_cb (GtkButton    *button,
+                           LiaTodayPage *self)
+{
+  LiaAttentionGroup group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lia-group"));
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->group_items[group] == NULL)
+    return;
+
+  now = self->store != NULL ? lia_store_dup_now (self->store) : g_date_time_new_now_utc ();
+  self->shown[group] += ROWS_STEP;
+  update_group (self, group, self->group_items[group], now);
 }
 
 static GTimeZone *
@@ -483,7 +521,8 @@ refresh (LiaTodayPage *self)
   for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
     {
       update_group (self, g, groups[g], now);
-      g_ptr_array_unref (groups[g]);
+      g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
+      self->group_items[g] = groups[g];
     }
 
   if (g_date_valid (&self->today) &&
@@ -1089,6 +1128,7 @@ create_group (LiaTodayPage      *self,
   GtkWidget *title = gtk_label_new (lia_attention_group_get_title (group));
   GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *more = gtk_button_new_with_mnemonic (_("Show _More"));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_widget_add_css_class (title, "heading");
@@ -1103,9 +1143,19 @@ create_group (LiaTodayPage      *self,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
                                   -1);
 
+  gtk_widget_set_halign (more, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (more, "pill");
+  gtk_widget_set_visible (more, FALSE);
+  g_object_set_data (G_OBJECT (more), "lia-group", GUINT_TO_POINTER (group));
+  g_signal_connect (more, "clicked", G_CALLBACK (on_more_button_clicked_cb), self);
+
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), more);
   gtk_widget_set_visible (box, FALSE);
+
+  self->more_buttons[group] = more;
+  self->shown[group] = ROWS_STEP;
 
   self->group_counts[group] = GTK_LABEL (count);
   self->lists[group] = GTK_LIST_BOX (list);
@@ -1123,6 +1173,8 @@ lia_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->clock_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TODAY_PAGE);
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_today_page_parent_class)->dispose (object);
 }

@@ -26,22 +26,25 @@
 /* The areas of the desk, in sidebar order. Adding an area is one line here:
  * its page is a widget with a writable "store" property (a LiaStore) that
  * the window keeps set to the database it shows, and, when the sidebar
- * should show how many things wait there, a readable "count" (guint). */
+ * should show how many things wait there, a readable "count" (guint) and
+ * has_count set. */
 typedef struct
 {
   const char *name;
   const char *title;          /* N_() */
   const char *icon_name;
   GType     (*get_type) (void);
+  gboolean    has_count;      /* its page has a "count"; known here, so the
+                               * sidebar is made without the page's class */
 } LiaArea;
 
 static const LiaArea areas[] = {
-  { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type },
-  { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type },
-  { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type },
-  { "publish", N_("Publish"), "send-to-symbolic", lia_publish_page_get_type },
-  { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type },
-  { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type },
+  { "today", N_("Today"), "task-due-symbolic", lia_today_page_get_type, TRUE },
+  { "partners", N_("Partners"), "system-users-symbolic", lia_partners_page_get_type, FALSE },
+  { "events", N_("Events"), "x-office-calendar-symbolic", lia_events_page_get_type, FALSE },
+  { "publish", N_("Publish"), "send-to-symbolic", lia_publish_page_get_type, TRUE },
+  { "overview", N_("Overview"), "view-grid-symbolic", lia_overview_page_get_type, FALSE },
+  { "trash", N_("Trash"), "user-trash-symbolic", lia_trash_page_get_type, FALSE },
 };
 
 struct _LiaWindow
@@ -52,6 +55,9 @@ struct _LiaWindow
   LiaStore             *store;
   GCancellable         *cancellable;
   char                 *error_message;
+  GtkWindow            *shortcuts_window;
+  guint                 load_idle;
+  gboolean              loaded;       /* the pages may read the store */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -146,6 +152,25 @@ update_visible_page (LiaWindow *self)
                                  g_str_equal (gtk_stack_get_visible_child_name (self->stack), "desk"));
 }
 
+/* A page reads its data when it is first shown, and the first page only
+ * once the window is on screen: on a large database, the six pages loading
+ * at once kept the window off screen for seconds. The pages with a sidebar
+ * count (Today, Publish) are bound with the first, so their counts are
+ * right from the start. */
+static void
+bind_page (LiaWindow *self,
+           GtkWidget *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "lia-bound") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "lia-bound", GINT_TO_POINTER (TRUE));
+  g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+}
+
+static GtkWidget *get_page (LiaWindow  *self,
+                             const char *name);
+
 static void
 on_area_stack_visible_child_cb (LiaWindow  *self,
                                 GParamSpec *pspec,
@@ -155,6 +180,9 @@ on_area_stack_visible_child_cb (LiaWindow  *self,
 
   if (child == NULL)
     return;
+
+  if (self->loaded)
+    bind_page (self, child);
 
   adw_window_title_set_title (self->area_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
@@ -168,6 +196,7 @@ on_sidebar_row_selected_cb (LiaWindow     *self,
   if (row == NULL)
     return;
 
+  get_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -176,6 +205,7 @@ on_sidebar_row_activated_cb (LiaWindow     *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list_box)
 {
+  get_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->area_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -205,8 +235,7 @@ count_to_visible (GBinding     *binding,
 }
 
 static GtkWidget *
-create_sidebar_row (const LiaArea *area,
-                    GtkWidget     *page)
+create_sidebar_row (const LiaArea *area)
 {
   GtkWidget *row;
   GtkWidget *box;
@@ -222,40 +251,86 @@ create_sidebar_row (const LiaArea *area,
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL)
+  row = gtk_list_box_row_new ();
+
+  /* Bound to the page's count when the page is made. */
+  if (area->has_count)
     {
       GtkWidget *count = gtk_label_new (NULL);
 
       gtk_widget_add_css_class (count, "sidebar-count");
       gtk_widget_add_css_class (count, "numeric");
       gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-      g_object_bind_property_full (page, "count", count, "label", G_BINDING_SYNC_CREATE,
-                                   count_to_label, NULL, NULL, NULL);
-      g_object_bind_property_full (page, "count", count, "visible", G_BINDING_SYNC_CREATE,
-                                   count_to_visible, NULL, NULL, NULL);
+      gtk_widget_set_visible (count, FALSE);
       gtk_box_append (GTK_BOX (box), count);
+      g_object_set_data (G_OBJECT (row), "lia-count", count);
     }
 
-  row = gtk_list_box_row_new ();
   gtk_widget_set_name (row, area->name);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
 }
 
+static void on_today_open_partner_cb (LiaTodayPage   *page,
+                                      gint64          partner_id,
+                                      LiaWindow      *self);
+static void on_publish_published_cb  (LiaPublishPage *page,
+                                      gint64          target_id,
+                                      LiaWindow      *self);
+
+static GtkWidget *
+create_page (LiaWindow *self,
+             guint      index)
+{
+  const LiaArea *area = &areas[index];
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, index));
+  GtkWidget *count = g_object_get_data (G_OBJECT (row), "lia-count");
+  GtkWidget *page = g_object_new (area->get_type (), NULL);
+
+  gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
+  if (count != NULL)
+    {
+      g_object_bind_property_full (page, "count", count, "label", G_BINDING_SYNC_CREATE,
+                                   count_to_label, NULL, NULL, NULL);
+      g_object_bind_property_full (page, "count", count, "visible", G_BINDING_SYNC_CREATE,
+                                   count_to_visible, NULL, NULL, NULL);
+    }
+
+  if (LIA_IS_TODAY_PAGE (page))
+    g_signal_connect_object (page, "open-partner", G_CALLBACK (on_today_open_partner_cb), self, 0);
+  else if (LIA_IS_PUBLISH_PAGE (page))
+    g_signal_connect_object (page, "published", G_CALLBACK (on_publish_published_cb), self, 0);
+
+  return page;
+}
+
+/* The first area's page is made with the window; the others, whose
+ * templates took a tenth of a second to build, once it is on screen (or
+ * when asked for before). */
+static void
+ensure_pages (LiaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (gtk_stack_get_child_by_name (self->area_stack, areas[i].name) == NULL)
+      create_page (self, i);
+}
+
+static GtkWidget *
+get_page (LiaWindow  *self,
+          const char *name)
+{
+  ensure_pages (self);
+
+  return gtk_stack_get_child_by_name (self->area_stack, name);
+}
+
 static void
 add_areas (LiaWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      const LiaArea *area = &areas[i];
-      GtkWidget *page;
-
-      page = g_object_new (area->get_type (), NULL);
-      g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
-      gtk_stack_add_titled (self->area_stack, page, area->name, _(area->title));
-      gtk_list_box_append (self->sidebar, create_sidebar_row (area, page));
-    }
+    gtk_list_box_append (self->sidebar, create_sidebar_row (&areas[i]));
+  create_page (self, 0);
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }
@@ -270,6 +345,8 @@ select_area (LiaWindow  *self,
     if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
       {
         gtk_list_box_select_row (self->sidebar, row);
+        /* Asked for before the window was on screen: it loads now. */
+        bind_page (self, gtk_stack_get_visible_child (self->area_stack));
         return;
       }
 }
@@ -335,7 +412,7 @@ on_search_page_result_activated_cb (LiaWindow             *self,
                                     const LiaSearchResult *result,
                                     LiaSearchPage         *search_page)
 {
-  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+  GtkWidget *partners_page = get_page (self, "partners");
 
   if (result->kind == LIA_RECORD_EVENT)
     {
@@ -366,7 +443,7 @@ on_today_open_partner_cb (LiaTodayPage *page,
                           gint64        partner_id,
                           LiaWindow    *self)
 {
-  GtkWidget *partners_page = gtk_stack_get_child_by_name (self->area_stack, "partners");
+  GtkWidget *partners_page = get_page (self, "partners");
 
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), partner_id);
@@ -379,7 +456,7 @@ on_publish_published_cb (LiaPublishPage *page,
                          gint64          target_id,
                          LiaWindow      *self)
 {
-  lia_today_page_refresh (LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today")));
+  lia_today_page_refresh (LIA_TODAY_PAGE (get_page (self, "today")));
 }
 
 static void
@@ -393,18 +470,43 @@ lia_window_show_area_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void
+lia_window_show_month_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  select_area (self, "events");
+  lia_events_page_show_month (LIA_EVENTS_PAGE (get_page (self, "events")));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+lia_window_show_partner_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GtkWidget *partners_page = get_page (self, "partners");
+
+  select_area (self, "partners");
+  lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), g_variant_get_int64 (parameter));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 /* Once per database a day: what became due since Liaison last looked,
  * as a desktop notification that opens Today. */
 static void
 notify_new_items (LiaWindow *self)
 {
-  LiaTodayPage *today = LIA_TODAY_PAGE (gtk_stack_get_child_by_name (self->area_stack, "today"));
+  LiaTodayPage *today = LIA_TODAY_PAGE (get_page (self, "today"));
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
   guint count;
 
-  if (self->store == NULL || application == NULL ||
+  if (self->store == NULL || application == NULL || !self->loaded ||
       (count = lia_today_page_take_new_count (today)) == 0)
     return;
 
@@ -435,6 +537,29 @@ lia_window_search_action (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* The shortcuts window is built when first asked for: built for every
+ * window by GtkApplication, it cost a few tens of milliseconds before the
+ * window could show. */
+static void
+lia_window_show_help_overlay_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/org/liaisonapp/Liaison/gui/lia-shortcuts-window.ui");
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 static void
@@ -665,10 +790,48 @@ show_error (LiaWindow    *self,
     g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
+static gboolean
+load_pages_idle_cb (gpointer data)
+{
+  LiaWindow *self = data;
+
+  self->load_idle = 0;
+  self->loaded = TRUE;
+  ensure_pages (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
+
+      if (areas[i].has_count ||
+          page == gtk_stack_get_visible_child (self->area_stack))
+        bind_page (self, page);
+    }
+  notify_new_items (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: an idle source runs after the frame clock's
+ * paint, which has a higher priority. */
+static void
+on_window_map_cb (LiaWindow *self)
+{
+  if (self->loaded || self->load_idle != 0)
+    return;
+
+  self->load_idle = g_idle_add (load_pages_idle_cb, self);
+}
+
 static void
 lia_window_dispose (GObject *object)
 {
   LiaWindow *self = (LiaWindow *)object;
+
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   g_cancellable_cancel (self->cancellable);
 
@@ -774,8 +937,12 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, lia_window_start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, lia_window_explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, lia_window_go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   lia_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, lia_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", lia_window_show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-month", NULL, lia_window_show_month_action);
+  gtk_widget_class_install_action (widget_class, "win.show-partner", "x", lia_window_show_partner_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -800,10 +967,7 @@ lia_window_init (LiaWindow *self)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   add_areas (self);
-  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "today"), "open-partner",
-                           G_CALLBACK (on_today_open_partner_cb), self, 0);
-  g_signal_connect_object (gtk_stack_get_child_by_name (self->area_stack, "publish"), "published",
-                           G_CALLBACK (on_publish_published_cb), self, 0);
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map_cb), NULL);
   g_object_bind_property (self, "store", self->search_page, "store", G_BINDING_SYNC_CREATE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_title (self);
@@ -839,6 +1003,21 @@ lia_window_new (AdwApplication *application,
     notify_new_items (self);
 
   return self;
+}
+
+/**
+ * lia_window_get_loaded:
+ * @self: a #LiaWindow
+ *
+ * Returns: whether the pages have read the store: from the first idle
+ *   moment after the window was first shown
+ */
+gboolean
+lia_window_get_loaded (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), FALSE);
+
+  return self->loaded;
 }
 
 LiaStore *

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (LiaWindow, lia_window, LIA, WINDOW, AdwApplicationWindow)
 LiaWindow  *lia_window_new             (AdwApplication *application,
                                         LiaStore       *store,
                                         const GError   *error);
+gboolean    lia_window_get_loaded      (LiaWindow      *self);
 LiaStore   *lia_window_get_store       (LiaWindow      *self);
 void        lia_window_set_store       (LiaWindow      *self,
                                         LiaStore       *store);
