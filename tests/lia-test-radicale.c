@@ -404,7 +404,7 @@ lia_test_radicale_request_free (LiaTestRadicaleRequest *request)
 /* Radicale 3.1 logs, at info level, one line a request when its answer
  * is ready: "PUT response status for '/user/cal/x.ics' in 0.012 seconds:
  * 201 Created" (with " with depth '1'" after the path when the request
- * had a Depth), here after "[UNIX-TIME] [PID/THREAD] [INFO] ". */
+ * had a Depth), here after "[UNIX-TIME] [DATE] [PID/THREAD] [INFO] ". */
 GPtrArray *
 lia_test_radicale_take_requests (LiaTestRadicale *self)
 {
@@ -431,7 +431,7 @@ lia_test_radicale_take_requests (LiaTestRadicale *self)
   lines = g_strsplit (text, "\n", -1);
   self->log_offset = last_newline + 1 - log;
 
-  regex = g_regex_new ("^\\[([0-9.]+)\\] \\[[^]]*\\] \\[INFO\\] ([A-Z]+) response status for "
+  regex = g_regex_new ("^\\[([0-9.]+)\\] \\[[^]]*\\] \\[[^]]*\\] \\[INFO\\] ([A-Z]+) response status for "
                        "(.*?)(?: with depth '[^']*')? in ([0-9.]+) seconds: ([0-9]{3})",
                        G_REGEX_OPTIMIZE, 0, &error);
   g_assert_no_error (error);
