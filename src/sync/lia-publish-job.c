@@ -389,8 +389,9 @@ describe_events (GBytes *data)
   return g_strjoinv ("\n", (char **) lines->pdata);
 }
 
-/* Whether @theirs is what @item sends: the same bytes, or for a calendar
- * the same events as the server wrote them back. */
+/* Whether @theirs is what @item sends: the same bytes (a file server
+ * keeps them as sent), or for a calendar resource the same events as the
+ * CalDAV server wrote them back. */
 static gboolean
 item_matches (const LiaPublishItem *item,
               GBytes               *theirs)
@@ -401,7 +402,8 @@ item_matches (const LiaPublishItem *item,
 
   if (g_strcmp0 (hash, item->content_hash) == 0)
     return TRUE;
-  if (item->content_type == NULL || !g_str_has_prefix (item->content_type, "text/calendar"))
+  if (item->item_kind != LIA_PUBLISH_ITEM_EVENT
+      || item->content_type == NULL || !g_str_has_prefix (item->content_type, "text/calendar"))
     return FALSE;
 
   a = describe_events (theirs);
