@@ -24,12 +24,6 @@
 #include "lia-recurrence.h"
 
 #define DEFAULT_IN_FLIGHT   4
-/* A CalDAV server writes one resource of a calendar at a time (Radicale
- * holds one lock over its storage for each PUT), so a second request in
- * flight only waits there — and Radicale, whose threads then contend,
- * took 15-35 % longer over the same 500 PUTs with four in flight than
- * with one (benchmarks/README.md, publish). */
-#define CALDAV_IN_FLIGHT    1
 #define DEFAULT_ATTEMPTS    4
 #define DEFAULT_RETRY_MS    1000
 #define DEFAULT_TIMEOUT     30
@@ -555,16 +549,6 @@ worker (gpointer data)
   return NULL;
 }
 
-static guint
-in_flight_for (const LiaTarget         *target,
-               const LiaPublishOptions *options)
-{
-  if (options->max_in_flight > 0)
-    return options->max_in_flight;
-
-  return target->kind == LIA_TARGET_CALDAV ? CALDAV_IN_FLIGHT : DEFAULT_IN_FLIGHT;
-}
-
 static gboolean
 insert_run (LiaDatabase  *database,
             gint64        target_id,
@@ -895,7 +879,7 @@ lia_publish_run (LiaStore                *store,
     }
 
   threads = g_ptr_array_new ();
-  for (guint i = 0; i < MIN (in_flight_for (target, options), n_steps); i++)
+  for (guint i = 0; i < MIN (options->max_in_flight > 0 ? options->max_in_flight : DEFAULT_IN_FLIGHT, n_steps); i++)
     g_ptr_array_add (threads, g_thread_new ("lia-publish", worker, &run));
 
   while (n_completed < n_steps)

@@ -23,7 +23,7 @@ typedef struct
 {
   gboolean    dry_run;          /* plan only, send nothing */
   const char *password;         /* NULL: none (folder, or a server without login) */
-  guint       max_in_flight;    /* 0: 1 for CalDAV, 4 for the others */
+  guint       max_in_flight;    /* 0: 4 */
   guint       max_attempts;     /* a passing failure is tried this often; 0: 4 */
   guint       retry_delay_ms;   /* before the first retry, doubling; 0: 1000 */
   guint       timeout_seconds;  /* per request; 0: 30 */
