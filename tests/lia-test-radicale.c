@@ -6,6 +6,10 @@
  * htpasswd with plain passwords, owner_only rights, filesystem storage in
  * the folder. The port is found free by binding port 0 first; when Radicale
  * still cannot take it (another process was quicker), a new one is tried.
+ *
+ * A logged server is the same Radicale started through its Python module,
+ * only with the time of each log line to the microsecond (its own format
+ * stops at the second, too coarse to tell when requests overlapped).
  */
 
 #include "config.h"
@@ -23,6 +27,14 @@
 #include "lia-test-util.h"
 
 #define RADICALE_BIN "/usr/bin/radicale"
+#define PYTHON_BIN "/usr/bin/python3"
+#define LOGGED_SCRIPT \
+  "import sys\n" \
+  "import radicale.log\n" \
+  "radicale.log.LOGGER_FORMAT = '[%(created).6f] ' + radicale.log.LOGGER_FORMAT\n" \
+  "from radicale.__main__ import run\n" \
+  "sys.argv[0] = 'radicale'\n" \
+  "run()\n"
 #define START_ATTEMPTS 3
 #define READY_TIMEOUT_US (15 * G_USEC_PER_SEC)
 #define STOP_TIMEOUT_US (5 * G_USEC_PER_SEC)
@@ -36,6 +48,8 @@ struct _LiaTestRadicale
   char        *password;
   GPid         pid;
   SoupSession *session;
+  gboolean     logged;
+  gsize        log_offset;  /* what lia_test_radicale_take_requests() has read */
 };
 
 static guint16
@@ -136,6 +150,7 @@ static gboolean
 try_start (LiaTestRadicale *self)
 {
   const char *argv[] = { RADICALE_BIN, "--config", NULL, NULL };
+  const char *logged_argv[] = { PYTHON_BIN, "-c", LOGGED_SCRIPT, "--config", NULL, NULL };
   g_autofree char *config_path = g_build_filename (self->dir, "config", NULL);
   g_autofree char *config = NULL;
   g_autoptr(GError) error = NULL;
@@ -151,12 +166,15 @@ try_start (LiaTestRadicale *self)
                             "[rights]\n"
                             "type = owner_only\n"
                             "[storage]\n"
-                            "filesystem_folder = %s/collections\n",
-                            port, self->dir, self->dir);
+                            "filesystem_folder = %s/collections\n"
+                            "[logging]\n"
+                            "level = %s\n",
+                            port, self->dir, self->dir, self->logged ? "info" : "warning");
   write_file (self->dir, "config", config);
   argv[2] = config_path;
+  logged_argv[4] = config_path;
 
-  g_spawn_async (self->dir, (char **) argv, NULL,
+  g_spawn_async (self->dir, (char **) (self->logged ? logged_argv : argv), NULL,
                  G_SPAWN_DO_NOT_REAP_CHILD,
                  child_setup, self->log_path,
                  &self->pid, &error);
@@ -185,17 +203,10 @@ try_start (LiaTestRadicale *self)
   return FALSE;
 }
 
-/**
- * lia_test_radicale_start:
- * @username: the only user
- * @password: the user's password
- *
- * Returns: (transfer full): a running Radicale; stop it with
- *   lia_test_radicale_stop()
- */
-LiaTestRadicale *
-lia_test_radicale_start (const char *username,
-                         const char *password)
+static LiaTestRadicale *
+start (const char *username,
+       const char *password,
+       gboolean    logged)
 {
   LiaTestRadicale *self = g_new0 (LiaTestRadicale, 1);
   g_autoptr(GError) error = NULL;
@@ -211,6 +222,7 @@ lia_test_radicale_start (const char *username,
   self->username = g_strdup (username);
   self->password = g_strdup (password);
   self->session = soup_session_new_with_options ("timeout", 10, NULL);
+  self->logged = logged;
 
   users = g_strdup_printf ("%s:%s\n", username, password);
   write_file (self->dir, "users", users);
@@ -221,6 +233,28 @@ lia_test_radicale_start (const char *username,
 
   g_file_get_contents (self->log_path, &log, NULL, NULL);
   g_error ("Radicale did not start in %s:\n%s", self->dir, log ? log : "(no log)");
+}
+
+/**
+ * lia_test_radicale_start:
+ * @username: the only user
+ * @password: the user's password
+ *
+ * Returns: (transfer full): a running Radicale; stop it with
+ *   lia_test_radicale_stop()
+ */
+LiaTestRadicale *
+lia_test_radicale_start (const char *username,
+                         const char *password)
+{
+  return start (username, password, FALSE);
+}
+
+LiaTestRadicale *
+lia_test_radicale_start_logged (const char *username,
+                                const char *password)
+{
+  return start (username, password, TRUE);
 }
 
 void
@@ -354,4 +388,80 @@ lia_test_radicale_get_calendar (LiaTestRadicale *self,
   g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
 
   return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+void
+lia_test_radicale_request_free (LiaTestRadicaleRequest *request)
+{
+  if (request == NULL)
+    return;
+
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request);
+}
+
+/* Radicale 3.1 logs, at info level, one line a request when its answer
+ * is ready: "PUT response status for '/user/cal/x.ics' in 0.012 seconds:
+ * 201 Created" (with " with depth '1'" after the path when the request
+ * had a Depth), here after "[UNIX-TIME] [DATE] [PID/THREAD] [INFO] ". */
+GPtrArray *
+lia_test_radicale_take_requests (LiaTestRadicale *self)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_test_radicale_request_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *last_newline;
+  gsize length;
+
+  g_assert_true (self->logged);
+
+  if (!g_file_get_contents (self->log_path, &log, &length, &error))
+    g_error ("Radicale's log: %s", error->message);
+  g_assert_cmpuint (length, >=, self->log_offset);
+
+  /* Only whole lines: the one being written is read next time. */
+  last_newline = g_strrstr_len (log + self->log_offset, length - self->log_offset, "\n");
+  if (last_newline == NULL)
+    return g_steal_pointer (&requests);
+  text = g_strndup (log + self->log_offset, last_newline - (log + self->log_offset));
+  lines = g_strsplit (text, "\n", -1);
+  self->log_offset = last_newline + 1 - log;
+
+  regex = g_regex_new ("^\\[([0-9.]+)\\] \\[[^]]*\\] \\[[^]]*\\] \\[INFO\\] ([A-Z]+) response status for "
+                       "(.*?)(?: with depth '[^']*')? in ([0-9.]+) seconds: ([0-9]{3})",
+                       G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      LiaTestRadicaleRequest *request;
+      g_autofree char *end = NULL;
+      g_autofree char *seconds = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *quoted = NULL;
+
+      if (!g_regex_match (regex, lines[i], 0, &match))
+        continue;
+
+      end = g_match_info_fetch (match, 1);
+      seconds = g_match_info_fetch (match, 4);
+      status = g_match_info_fetch (match, 5);
+      quoted = g_match_info_fetch (match, 3);
+
+      request = g_new0 (LiaTestRadicaleRequest, 1);
+      request->method = g_match_info_fetch (match, 2);
+      /* Python's repr(): quotes around it */
+      request->path = strlen (quoted) >= 2 ? g_strndup (quoted + 1, strlen (quoted) - 2) : g_strdup (quoted);
+      request->status = (guint) g_ascii_strtoull (status, NULL, 10);
+      request->seconds = g_ascii_strtod (seconds, NULL);
+      request->end = g_ascii_strtod (end, NULL);
+      g_ptr_array_add (requests, request);
+    }
+
+  return g_steal_pointer (&requests);
 }

@@ -18,6 +18,11 @@ typedef struct _LiaTestRadicale LiaTestRadicale;
  * answers. Fails the test (g_error) when it cannot. */
 LiaTestRadicale *lia_test_radicale_start         (const char       *username,
                                                   const char       *password);
+/* Like lia_test_radicale_start(), with every request logged (Radicale's
+ * info level, each line stamped to the microsecond) for
+ * lia_test_radicale_take_requests(). */
+LiaTestRadicale *lia_test_radicale_start_logged  (const char       *username,
+                                                  const char       *password);
 /* Stops it (SIGTERM, then waits for it) and removes its folder. */
 void             lia_test_radicale_stop          (LiaTestRadicale  *self);
 
@@ -47,5 +52,22 @@ guint            lia_test_radicale_send          (LiaTestRadicale  *self,
  * collection: every event of it in one VCALENDAR). */
 char            *lia_test_radicale_get_calendar  (LiaTestRadicale  *self,
                                                   const char       *calendar_url);
+
+/* A request as Radicale logged it. */
+typedef struct
+{
+  char   *method;
+  char   *path;
+  guint   status;
+  double  seconds;  /* Radicale's own time for it, from reading the request to its answer */
+  double  end;      /* when the answer was ready, Unix seconds */
+} LiaTestRadicaleRequest;
+
+void             lia_test_radicale_request_free  (LiaTestRadicaleRequest *request);
+
+/* The requests answered since the last call (or since the server started),
+ * in the order they were answered; a GPtrArray of LiaTestRadicaleRequest.
+ * Only for a server from lia_test_radicale_start_logged(). */
+GPtrArray       *lia_test_radicale_take_requests (LiaTestRadicale  *self);
 
 G_END_DECLS

@@ -549,6 +549,41 @@ test_truncated_answer (void)
   assert_published (dav, publish);
 }
 
+/* An update stored but its answer lost: the next run's If-Match names the
+ * copy before it, the server answers 412, and the job reads the file
+ * back: it is ours, so the step is done, not a conflict. */
+static void
+test_truncated_update (void)
+{
+  g_autoptr(FakeDav) dav = fake_dav_start ();
+  g_autofree char *url = g_strconcat (dav->url, "dav/", NULL);
+  g_autoptr(LiaTestPublish) publish = lia_test_publish_new (LIA_TARGET_WEBDAV, url);
+  g_autoptr(LiaPublishReport) first = NULL;
+  g_autoptr(LiaPublishReport) cut = NULL;
+  g_autoptr(LiaPublishReport) second = NULL;
+  gint64 id;
+
+  id = lia_test_publish_add_event (publish, "Story time", 3);
+  lia_test_publish_add_event (publish, "Book sale", 10);
+  first = lia_test_publish_run (publish, NULL);
+  g_assert_cmpint (first->state, ==, LIA_PUBLISH_RUN_OK);
+
+  lia_test_publish_retitle_event (publish, id, "Story time for toddlers");
+  dav->fault_name = LIA_FEED_RSS;
+  dav->truncate_puts = TRUE;
+  cut = lia_test_publish_run (publish, NULL);
+  g_assert_cmpint (cut->state, ==, LIA_PUBLISH_RUN_PARTIAL);
+  g_assert_cmpuint (cut->n_pending, ==, 1);
+
+  dav->truncate_puts = FALSE;
+  second = lia_test_publish_run (publish, NULL);
+  g_assert_cmpint (second->state, ==, LIA_PUBLISH_RUN_OK);
+  g_assert_cmpuint (second->n_done, ==, 1);
+  g_assert_cmpuint (second->n_conflicts, ==, 0);
+  g_assert_cmpuint (count_requests (dav, "PUT", LIA_FEED_RSS, SOUP_STATUS_PRECONDITION_FAILED), ==, 1);
+  assert_published (dav, publish);
+}
+
 static void
 test_connection_refused (void)
 {
@@ -724,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/publish-faults/precondition-conflict", test_precondition_conflict);
   g_test_add_func ("/publish-faults/slow-cancel", test_slow_cancel);
   g_test_add_func ("/publish-faults/truncated-answer", test_truncated_answer);
+  g_test_add_func ("/publish-faults/truncated-update", test_truncated_update);
   g_test_add_func ("/publish-faults/connection-refused", test_connection_refused);
   g_test_add_func ("/publish-faults/redirect-followed", test_redirect_followed);
   g_test_add_func ("/publish-faults/tls-to-plain-port", test_tls_to_plain_port);

@@ -14,7 +14,8 @@
  * with If-Match on the ETag last seen, so a copy someone changed on the
  * server is a conflict (412), never overwritten. A 412 for what the server
  * already holds — a run cut short after the server stored the step, before
- * it was recorded — is not a conflict: the step is done.
+ * it was recorded — is not a conflict: the job reads the resource back
+ * (fetch_remote) and takes the step as done.
  *
  * The multistatus answers are read with GMarkup, which knows nothing of
  * namespaces: the xmlns declarations are tracked here, and elements are
@@ -28,12 +29,10 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <libical/ical.h>
 
 #include "lia-event.h"
 #include "lia-ical.h"
 #include "lia-publisher.h"
-#include "lia-recurrence.h"
 
 #define CALENDAR_CONTENT_TYPE "text/calendar; charset=utf-8"
 #define XML_CONTENT_TYPE      "application/xml; charset=utf-8"
@@ -808,91 +807,6 @@ get_resource (LiaCaldavPublisher  *self,
   return g_steal_pointer (&body);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The events of an iCalendar text as sorted lines "UID RECURRENCE-ID
- * NAME;TZID:VALUE", so that the same events read the same whatever order,
- * folding and PRODID a server wrote them back with (Radicale re-serialises
- * what it stores). NULL when it is not iCalendar. */
-static char *
-describe_events (GBytes *data)
-{
-  g_autofree char *text = g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  icalcomponent *calendar;
-
-  lia_time_zones_lock ();
-  calendar = icalparser_parse_string (text);
-  if (calendar != NULL)
-    {
-      for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
-           event != NULL;
-           event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
-        {
-          icalproperty *recurrence_id = icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY);
-          const char *uid = icalcomponent_get_uid (event);
-          g_autofree char *key = g_strdup_printf ("%s %s",
-                                                  uid != NULL ? uid : "",
-                                                  recurrence_id != NULL ? icalproperty_get_value_as_string (recurrence_id) : "");
-
-          for (icalproperty *property = icalcomponent_get_first_property (event, ICAL_ANY_PROPERTY);
-               property != NULL;
-               property = icalcomponent_get_next_property (event, ICAL_ANY_PROPERTY))
-            {
-              const char *tzid = icalproperty_get_parameter_as_string (property, "TZID");
-
-              g_ptr_array_add (lines, g_strdup_printf ("%s %s;%s:%s", key,
-                                                       icalproperty_get_property_name (property),
-                                                       tzid != NULL ? tzid : "",
-                                                       icalproperty_get_value_as_string (property)));
-            }
-        }
-      icalcomponent_free (calendar);
-    }
-  lia_time_zones_unlock ();
-
-  if (calendar == NULL || lines->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (lines, compare_strings);
-  g_ptr_array_add (lines, NULL);
-
-  return g_strjoinv ("\n", (char **) lines->pdata);
-}
-
-/* After a 412: whether the server already holds exactly @content (a step
- * of a run cut short after the server stored it); then *@etag is its ETag. */
-static gboolean
-remote_holds (LiaCaldavPublisher  *self,
-              const char          *href,
-              GBytes              *content,
-              char               **etag,
-              GCancellable        *cancellable)
-{
-  g_autoptr(GBytes) remote = NULL;
-  g_autofree char *ours = NULL;
-  g_autofree char *theirs = NULL;
-  g_autofree char *remote_etag = NULL;
-
-  remote = get_resource (self, href, &remote_etag, cancellable, NULL);
-  if (remote == NULL)
-    return FALSE;
-
-  ours = describe_events (content);
-  theirs = describe_events (remote);
-  if (ours == NULL || g_strcmp0 (ours, theirs) != 0)
-    return FALSE;
-
-  *etag = g_steal_pointer (&remote_etag);
-
-  return TRUE;
-}
-
 /* PUT @content at @href with the precondition @if_header (If-Match or
  * If-None-Match) @if_value, and fills @result. */
 static gboolean
@@ -910,7 +824,7 @@ put_resource (LiaCaldavPublisher  *self,
   g_autoptr(GBytes) body = NULL;
   g_autofree char *etag = NULL;
 
-  /* Said even when the PUT fails: the job looks there after a 412. */
+  /* Said even when the PUT fails: the job reads it back after a 412. */
   g_free (result->remote_href);
   result->remote_href = g_strdup (href);
 
@@ -919,13 +833,9 @@ put_resource (LiaCaldavPublisher  *self,
   if (body == NULL)
     return FALSE;
 
-  if (soup_message_get_status (message) == SOUP_STATUS_PRECONDITION_FAILED
-      && remote_holds (self, href, content, &etag, cancellable))
-    g_debug ("%s already holds what was to be sent", href);
-  else if (!lia_http_check_status (message, error))
+  if (!lia_http_check_status (message, error))
     return FALSE;
-  else
-    etag = dup_strong_etag (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
+  etag = dup_strong_etag (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
 
   /* Without a strong ETag the next update could not be conditional. */
   if (etag == NULL)

@@ -7,18 +7,21 @@
  * records each result the moment it arrives, so the records are never
  * behind what the server holds by more than the steps in flight — and
  * those are made safe by the preconditions (If-None-Match: * finds a
- * create that landed; a create that meets itself is recognised below).
+ * create that landed; a write that meets itself is recognised below,
+ * for every kind of target).
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libical/ical.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lia-ical.h"
 #include "lia-publish-job.h"
+#include "lia-recurrence.h"
 
 #define DEFAULT_IN_FLIGHT   4
 #define DEFAULT_ATTEMPTS    4
@@ -330,57 +333,105 @@ backoff (Run   *run,
 }
 
 static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
+compare_strings (gconstpointer a,
+                 gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The events of an iCalendar text as sorted lines "UID RECURRENCE-ID
+ * NAME;TZID:VALUE", so that the same events read the same whatever order,
+ * folding, escaping and PRODID a server wrote them back with (Radicale
+ * re-serialises what it stores). NULL when it is not iCalendar. */
 static char *
-normalize_calendar (GBytes *bytes)
+describe_events (GBytes *data)
 {
-  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) unfolded = g_string_new (NULL);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  icalcomponent *calendar;
 
-  /* Unfold (RFC 5545 3.1), then compare the set of lines: servers may
-   * re-fold and reorder properties. */
-  for (const char *p = text; *p != '\0'; p++)
+  lia_time_zones_lock ();
+  calendar = icalparser_parse_string (text);
+  if (calendar != NULL)
     {
-      if (*p == '\r')
-        continue;
-      if (*p == '\n' && (p[1] == ' ' || p[1] == '\t'))
+      for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+           event != NULL;
+           event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         {
-          p++;
-          continue;
-        }
-      g_string_append_c (unfolded, *p);
-    }
-  lines = g_strsplit (unfolded->str, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "PRODID:"))
-      g_ptr_array_add (kept, lines[i]);
-  g_ptr_array_sort (kept, compare_lines);
-  g_ptr_array_add (kept, NULL);
+          icalproperty *recurrence_id = icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY);
+          const char *uid = icalcomponent_get_uid (event);
+          g_autofree char *key = g_strdup_printf ("%s %s",
+                                                  uid != NULL ? uid : "",
+                                                  recurrence_id != NULL ? icalproperty_get_value_as_string (recurrence_id) : "");
 
-  return g_strjoinv ("\n", (char **)kept->pdata);
+          for (icalproperty *property = icalcomponent_get_first_property (event, ICAL_ANY_PROPERTY);
+               property != NULL;
+               property = icalcomponent_get_next_property (event, ICAL_ANY_PROPERTY))
+            {
+              const char *tzid = icalproperty_get_parameter_as_string (property, "TZID");
+
+              g_ptr_array_add (lines, g_strdup_printf ("%s %s;%s:%s", key,
+                                                       icalproperty_get_property_name (property),
+                                                       tzid != NULL ? tzid : "",
+                                                       icalproperty_get_value_as_string (property)));
+            }
+        }
+      icalcomponent_free (calendar);
+    }
+  lia_time_zones_unlock ();
+
+  if (calendar == NULL || lines->len == 0)
+    return NULL;
+
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **) lines->pdata);
 }
 
-/* A create that got 412: its own earlier attempt (response lost, run
- * cut short) may be what is there. Then it is done, not a conflict. */
+/* Whether @theirs is what @item sends: the same bytes (a file server
+ * keeps them as sent), or for a calendar resource the same events as the
+ * CalDAV server wrote them back. */
 static gboolean
-remote_is_ours (Run                  *run,
+item_matches (const LiaPublishItem *item,
+              GBytes               *theirs)
+{
+  g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, theirs);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (g_strcmp0 (hash, item->content_hash) == 0)
+    return TRUE;
+  if (item->item_kind != LIA_PUBLISH_ITEM_EVENT
+      || item->content_type == NULL || !g_str_has_prefix (item->content_type, "text/calendar"))
+    return FALSE;
+
+  a = describe_events (theirs);
+  b = describe_events (item->content);
+
+  return a != NULL && g_strcmp0 (a, b) == 0;
+}
+
+/* A write refused as a conflict (412) may have met itself: an earlier
+ * attempt of the step was stored, its answer lost (a run cut short, a
+ * retry after a timeout). When the remote copy is already what the step
+ * sends, the step is done. Creates are always read back; an update only
+ * when the publisher says where it wrote (a conflict found before writing,
+ * as a post changed on the website, is one). */
+static gboolean
+remote_is_ours (LiaPublisher         *publisher,
                 const LiaPublishStep *step,
-                LiaPublishResult     *result)
+                LiaPublishResult     *result,
+                GCancellable         *cancellable)
 {
   LiaPublishRecord probe = { 0 };
   g_autoptr(GBytes) theirs = NULL;
   g_autofree char *etag = NULL;
-  g_autofree char *hash = NULL;
 
-  /* Where the create went: the publisher says so even when it failed. */
   if (step->item == NULL)
+    return FALSE;
+  if (step->action != LIA_PUBLISH_CREATE
+      && (step->action != LIA_PUBLISH_UPDATE || result->remote_href == NULL))
     return FALSE;
   if (step->record != NULL)
     probe = *step->record;
@@ -394,23 +445,11 @@ remote_is_ours (Run                  *run,
   if (probe.remote_href == NULL)
     return FALSE;
 
-  if (!(theirs = lia_publisher_fetch_remote (run->publisher, &probe, &etag, run->cancellable, NULL)))
+  if (!(theirs = lia_publisher_fetch_remote (publisher, &probe, &etag, cancellable, NULL)) ||
+      !item_matches (step->item, theirs))
     return FALSE;
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, theirs);
-  if (g_strcmp0 (hash, step->item->content_hash) != 0)
-    {
-      g_autofree char *a = NULL;
-      g_autofree char *b = NULL;
-
-      if (step->item->content_type == NULL || !g_str_has_prefix (step->item->content_type, "text/calendar"))
-        return FALSE;
-      a = normalize_calendar (theirs);
-      b = normalize_calendar (step->item->content);
-      if (g_strcmp0 (a, b) != 0)
-        return FALSE;
-    }
-
+  g_debug ("%s already holds what was to be sent", probe.remote_href);
   if (result->remote_href == NULL)
     result->remote_href = g_strdup (probe.remote_href);
   g_free (result->remote_etag);
@@ -418,6 +457,28 @@ remote_is_ours (Run                  *run,
   if (result->remote_id == NULL)
     result->remote_id = g_strdup (probe.remote_id);
   return TRUE;
+}
+
+/* lia_publisher_apply(), with a conflict that met itself taken as done:
+ * for a run's steps and a resolved conflict alike. */
+static gboolean
+apply_step (LiaPublisher         *publisher,
+            const LiaPublishStep *step,
+            LiaPublishResult     *result,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (lia_publisher_apply (publisher, step, result, cancellable, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT)
+      && remote_is_ours (publisher, step, result, cancellable))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gpointer
@@ -454,7 +515,7 @@ worker (gpointer data)
               break;
             }
 
-          if (lia_publisher_apply (run->publisher, step, &result->result, run->cancellable, &result->error))
+          if (apply_step (run->publisher, step, &result->result, run->cancellable, &result->error))
             {
               result->outcome = LIA_PUBLISH_STEP_DONE;
               break;
@@ -462,13 +523,7 @@ worker (gpointer data)
 
           if (g_error_matches (result->error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT))
             {
-              if (step->action == LIA_PUBLISH_CREATE && remote_is_ours (run, step, &result->result))
-                {
-                  g_clear_error (&result->error);
-                  result->outcome = LIA_PUBLISH_STEP_DONE;
-                }
-              else
-                result->outcome = LIA_PUBLISH_STEP_CONFLICT;
+              result->outcome = LIA_PUBLISH_STEP_CONFLICT;
               break;
             }
           if (g_error_matches (result->error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_AUTH))
@@ -1028,7 +1083,7 @@ lia_publish_resolve (LiaStore                *store,
       else
         forced.action = LIA_PUBLISH_UPDATE;
 
-      if (!lia_publisher_apply (publisher, &forced, &result, cancellable, error))
+      if (!apply_step (publisher, &forced, &result, cancellable, error))
         {
           g_free (base.content_hash);
           lia_publish_result_clear (&result);

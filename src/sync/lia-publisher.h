@@ -75,8 +75,11 @@ struct _LiaPublisherInterface
   /* Applies one step (create, update or delete); called from several
    * threads at once, so it keeps no per-step state in self. Create sends
    * If-None-Match: *, update and delete If-Match with step->record's ETag
-   * where the kind has them; a 412 is LIA_PUBLISH_ERROR_CONFLICT, a delete
-   * of what is already gone (404, 410) succeeds. Fills @result. */
+   * where the kind has them; a 412 is LIA_PUBLISH_ERROR_CONFLICT with
+   * @result's remote_href saying where the write went (the job reads it
+   * back through fetch_remote: a copy already ours is a step done, its
+   * earlier answer lost), a delete of what is already gone (404, 410)
+   * succeeds. Fills @result. */
   gboolean   (*apply)        (LiaPublisher            *self,
                               const LiaPublishStep    *step,
                               LiaPublishResult        *result,

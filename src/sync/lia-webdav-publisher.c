@@ -19,9 +19,8 @@
  *   we have no ETag and read the file back; with an ETag we trust the
  *   precondition, as checking it ourselves would cost a request per file.
  * - A retried PUT whose first attempt was stored but whose answer was
- *   lost gets 412: the file is read back, and when it already holds what
- *   we send the step is done, not a conflict (the job does this for
- *   creates through fetch_remote, this file for updates).
+ *   lost gets 412: the job reads the file back (fetch_remote), and when it
+ *   already holds what we send the step is done, not a conflict.
  * - Redirects (a moved folder) are followed by lia_http_send() for every
  *   method; the record keeps the address that answered.
  */
@@ -179,28 +178,6 @@ set_conflict (GError     **error,
                uri != NULL ? g_uri_get_path (uri) : url);
 }
 
-/* After a 412 on an update: is the remote copy already exactly @item (an
- * earlier attempt of this step was stored, its answer lost)? Then the
- * step is done. */
-static gboolean
-remote_holds_item (LiaWebdavPublisher    *self,
-                   const char            *url,
-                   const LiaPublishItem  *item,
-                   LiaPublishResult      *result,
-                   GCancellable          *cancellable)
-{
-  g_autoptr(GBytes) remote = NULL;
-  g_autofree char *etag = NULL;
-  gboolean exists = FALSE;
-
-  remote = get_file (self, url, &etag, &exists, cancellable, NULL);
-  if (remote == NULL || !exists || !content_equals (remote, item->content_hash))
-    return FALSE;
-
-  result->remote_etag = g_steal_pointer (&etag);
-  return TRUE;
-}
-
 static gboolean
 put_file (LiaWebdavPublisher    *self,
           const LiaPublishStep  *step,
@@ -260,18 +237,10 @@ put_file (LiaWebdavPublisher    *self,
                          &message, &final_url, cancellable, error);
   if (body == NULL)
     return FALSE;
+  /* Said even when the PUT fails: the job reads it back after a 412. */
   result->remote_href = g_steal_pointer (&final_url);
-  if (!lia_http_check_status (message, &local_error))
-    {
-      /* The job recognises a create that meets itself; an update whose
-       * answer was lost meets itself the same way. */
-      if (step->action == LIA_PUBLISH_UPDATE
-          && g_error_matches (local_error, LIA_PUBLISH_ERROR, LIA_PUBLISH_ERROR_CONFLICT)
-          && remote_holds_item (self, result->remote_href, step->item, result, cancellable))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!lia_http_check_status (message, error))
+    return FALSE;
 
   result->remote_etag = dup_strong_etag (message);
   if (result->remote_etag == NULL)
