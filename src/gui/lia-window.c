@@ -307,7 +307,7 @@ create_page (LiaWindow *self,
 
 /* The first area's page is made with the window; the others, whose
  * templates took a tenth of a second to build, once it is on screen (or
- * when asked for before). */
+ * when asked for before, through get_page()). */
 static void
 ensure_pages (LiaWindow *self)
 {
@@ -316,13 +316,19 @@ ensure_pages (LiaWindow *self)
       create_page (self, i);
 }
 
+/* Makes only the page asked for: selecting the first row while the window
+ * is built must not make the others. */
 static GtkWidget *
 get_page (LiaWindow  *self,
           const char *name)
 {
-  ensure_pages (self);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, name);
 
-  return gtk_stack_get_child_by_name (self->area_stack, name);
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (areas); i++)
+    if (g_str_equal (areas[i].name, name))
+      page = create_page (self, i);
+
+  return page;
 }
 
 static void
@@ -500,14 +506,14 @@ lia_window_show_partner_action (GtkWidget  *widget,
 static void
 notify_new_items (LiaWindow *self)
 {
-  LiaTodayPage *today = LIA_TODAY_PAGE (get_page (self, "today"));
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
   guint count;
 
+  /* get_page() makes every page: not before the window is on screen. */
   if (self->store == NULL || application == NULL || !self->loaded ||
-      (count = lia_today_page_take_new_count (today)) == 0)
+      (count = lia_today_page_take_new_count (LIA_TODAY_PAGE (get_page (self, "today")))) == 0)
     return;
 
   notification = g_notification_new (g_dngettext (GETTEXT_PACKAGE,
