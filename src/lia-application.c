@@ -337,19 +337,29 @@ ensure_window (LiaApplication *self)
   return window;
 }
 
+/* Brings the window to the front, showing what @action_name (a win.
+ * action, with @parameter) shows. */
+static void
+show_in_window (LiaApplication *self,
+                const char     *action_name,
+                GVariant       *parameter)
+{
+  GtkWindow *window = ensure_window (self);
+
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, parameter);
+  gtk_window_present (window);
+}
+
 /* The notification's action: the window in front, on its Today page. */
 static void
 lia_application_show_today_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  GtkWindow *window = ensure_window (user_data);
-
-  if (window == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "today");
-  gtk_window_present (window);
+  show_in_window (user_data, "win.show-area", g_variant_new_string ("today"));
 }
 
 /* An area of the sidebar by its name ("today", "partners", "events",
@@ -361,14 +371,7 @@ lia_application_show_area_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
 {
-  GtkWindow *window = ensure_window (user_data);
-
-  if (window == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s",
-                              g_variant_get_string (parameter, NULL));
-  gtk_window_present (window);
+  show_in_window (user_data, "win.show-area", parameter);
 }
 
 static void
@@ -376,13 +379,7 @@ lia_application_show_month_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  GtkWindow *window = ensure_window (user_data);
-
-  if (window == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-month", NULL);
-  gtk_window_present (window);
+  show_in_window (user_data, "win.show-month", NULL);
 }
 
 static void
@@ -390,14 +387,7 @@ lia_application_show_partner_action (GSimpleAction *action,
                                      GVariant      *parameter,
                                      gpointer       user_data)
 {
-  GtkWindow *window = ensure_window (user_data);
-
-  if (window == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partner", "x",
-                              g_variant_get_int64 (parameter));
-  gtk_window_present (window);
+  show_in_window (user_data, "win.show-partner", parameter);
 }
 
 static const GActionEntry app_actions[] = {

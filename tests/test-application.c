@@ -12,6 +12,7 @@
 
 #include "lia-application.h"
 #include "lia-database.h"
+#include "lia-sample-data.h"
 #include "lia-store.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
@@ -24,6 +25,7 @@ typedef struct
   GStrv        seen_titles;
   guint        n_windows;
   gboolean     reopening;
+  gboolean     check_actions;
 } Fixture;
 
 static void
@@ -52,6 +54,36 @@ has_window (gpointer data)
   return gtk_application_get_windows (data) != NULL;
 }
 
+static const char *
+visible_area (GtkWindow *window)
+{
+  GtkStack *area_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LIA_TYPE_WINDOW,
+                                                                   "area_stack"));
+
+  return gtk_stack_get_visible_child_name (area_stack);
+}
+
+/* The actions a desktop (or the benchmarks) can call over the bus show
+ * their place in the window. */
+static void
+check_show_actions (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  g_assert_cmpstr (visible_area (window), ==, "today");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-area", g_variant_new_string ("partners"));
+  g_assert_cmpstr (visible_area (window), ==, "partners");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-month", NULL);
+  g_assert_cmpstr (visible_area (window), ==, "events");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-partner", g_variant_new_int64 (1));
+  g_assert_cmpstr (visible_area (window), ==, "partners");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-today", NULL);
+  g_assert_cmpstr (visible_area (window), ==, "today");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+}
+
 /* Once a window is up, notes what every window shows and quits. */
 static void
 record_and_quit (GApplication *app,
@@ -60,6 +92,8 @@ record_and_quit (GApplication *app,
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
 
   lia_test_iterate_until (has_window, app, "a window opens");
+  if (fixture->check_actions)
+    check_show_actions (app);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     {
@@ -162,6 +196,22 @@ test_default_database (Fixture       *fixture,
 }
 
 static void
+test_show_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LiaSampleDataOptions options;
+
+  lia_sample_data_options_init (&options);
+  g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->check_actions = TRUE;
+  g_assert_cmpint (run_liaison (fixture, "--database", fixture->path, NULL), ==, 0);
+  g_assert_cmpuint (fixture->n_windows, ==, 1);
+}
+
+static void
 test_usage_error_opens_nothing (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -186,6 +236,7 @@ main (int   argc,
   ADD ("/application/database-option", test_database_option);
   ADD ("/application/default-database", test_default_database);
   ADD ("/application/usage-error-opens-nothing", test_usage_error_opens_nothing);
+  ADD ("/application/show-actions", test_show_actions);
 #undef ADD
 
   ret = g_test_run ();
