@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include "bench-data.h"
 #include "bench-util.h"
@@ -40,27 +41,47 @@ bench_data_options_init (LiaSampleDataOptions *options,
   g_date_set_dmy (&options->today, 2, G_DATE_NOVEMBER, 2026);
 }
 
-char *
-bench_data_find (const char *size,
-                 const char *dir,
-                 gboolean   *own)
+gboolean
+bench_data_measure_each (BenchDataMeasure measure,
+                         gpointer         user_data)
 {
-  g_autofree char *path = bench_dataset_path (size);
-  g_autoptr(GError) error = NULL;
-  LiaSampleDataOptions options;
+  g_autofree char *dir = NULL;
+  g_autofree char *own = NULL;
 
-  *own = FALSE;
-  if (path != NULL || !g_str_equal (size, "large"))
-    return g_steal_pointer (&path);
+  for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
+    {
+      g_autofree char *path = bench_dataset_path (bench_data_sizes[s]);
 
-  bench_data_options_init (&options, size);
-  path = g_build_filename (dir, "large.db", NULL);
-  bench_remove_database (path);
-  if (!lia_sample_data_write (path, &options, NULL, &error))
-    g_error ("sample data: %s", error->message);
-  *own = TRUE;
+      if (path == NULL && g_str_equal (bench_data_sizes[s], "large"))
+        {
+          g_autoptr(GError) error = NULL;
+          LiaSampleDataOptions options;
 
-  return g_steal_pointer (&path);
+          bench_data_options_init (&options, bench_data_sizes[s]);
+          dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
+          own = g_build_filename (dir, "large.db", NULL);
+          if (!lia_sample_data_write (own, &options, NULL, &error))
+            g_error ("sample data: %s", error->message);
+          path = g_strdup (own);
+        }
+      if (path != NULL)
+        measure (path, s, user_data);
+    }
+
+  if (own == NULL)
+    return FALSE;
+
+  bench_remove_database (own);
+  g_rmdir (dir);
+
+  return TRUE;
+}
+
+void
+bench_data_note_own (const char *program)
+{
+  bench_note ("large generated here; small and huge need the datasets benchmark "
+              "(meson test -C _build --benchmark datasets %s)", program);
 }
 
 gint64

@@ -20,13 +20,19 @@ extern const char * const bench_data_sizes[3];
 void     bench_data_options_init (LiaSampleDataOptions *options,
                                   const char           *size);
 
-/* The file of dataset @size: the shared one (bench_dataset_path()); when it
- * is missing and @size is "large", the large dataset written into @dir
- * (@own set to TRUE; the caller removes it); NULL for a missing "small" or
- * "huge". */
-char    *bench_data_find         (const char           *size,
-                                  const char           *dir,
-                                  gboolean             *own);
+typedef void (*BenchDataMeasure) (const char *path,
+                                  guint       size,
+                                  gpointer    user_data);
+
+/* Calls @measure for each dataset there is, @size its index in
+ * bench_data_sizes: the shared files (bench_dataset_path()), or, when they
+ * are missing, a large one written into a temporary folder for the time of
+ * the calls. Returns whether that happened (see bench_data_note_own()). */
+gboolean bench_data_measure_each (BenchDataMeasure      measure,
+                                  gpointer              user_data);
+/* The note under a program's rows when it measured a large dataset of its
+ * own: small and huge need the datasets benchmark. */
+void     bench_data_note_own     (const char           *program);
 
 /* The rows of @table, trashed ones included. */
 gint64   bench_data_count        (LiaDatabase          *database,

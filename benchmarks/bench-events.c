@@ -121,11 +121,13 @@ time_reference (LiaDatabase *database,
   return bench_elapsed_ms (start);
 }
 
+/* A BenchDataMeasure; @user_data the datasets, by size. */
 static void
 measure (const char *path,
          guint       size,
-         Dataset    *dataset)
+         gpointer    user_data)
 {
+  Dataset *dataset = (Dataset *)user_data + size;
   g_autoptr(LiaDatabase) database = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Edmonton");
@@ -175,21 +177,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
   Dataset datasets[G_N_ELEMENTS (bench_data_sizes)] = { { 0 } };
-  g_autofree char *own = NULL;
+  gboolean own;
   double growth;
 
-  for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
-    {
-      gboolean generated;
-      g_autofree char *path = bench_data_find (bench_data_sizes[s], dir, &generated);
-
-      if (path != NULL)
-        measure (path, s, &datasets[s]);
-      if (generated)
-        own = g_steal_pointer (&path);
-    }
+  own = bench_data_measure_each (measure, datasets);
 
   /* Both read the events of a window, whose number grows with the
    * events. */
@@ -212,13 +204,9 @@ main (int   argc,
         bench_row (name, BENCH_UNIT_MS, cover_figures[s].liaison, NAN, BENCH_BUDGET_NONE, 0);
       }
   bench_note ("the first window's dates, written into a fresh file (milliseconds when the file has them)");
-  if (own != NULL)
-    bench_note ("large generated here; small and huge need the datasets benchmark "
-                "(meson test -C _build --benchmark datasets events)");
+  if (own)
+    bench_data_note_own ("events");
 
-  if (own != NULL)
-    bench_remove_database (own);
-  g_rmdir (dir);
 
   return bench_end ();
 }

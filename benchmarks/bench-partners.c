@@ -250,11 +250,13 @@ measure_search (LiaStore *store,
   };
 }
 
+/* A BenchDataMeasure; @user_data the datasets, by size. */
 static void
 measure (const char *path,
          guint       size,
-         Dataset    *dataset)
+         gpointer    user_data)
 {
+  Dataset *dataset = (Dataset *)user_data + size;
   g_autoptr(LiaDatabase) database = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -273,21 +275,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
   Dataset datasets[G_N_ELEMENTS (bench_data_sizes)] = { { 0 } };
-  g_autofree char *own = NULL;
+  gboolean own;
   double growth;
 
-  for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
-    {
-      gboolean generated;
-      g_autofree char *path = bench_data_find (bench_data_sizes[s], dir, &generated);
-
-      if (path != NULL)
-        measure (path, s, &datasets[s]);
-      if (generated)
-        own = g_steal_pointer (&path);
-    }
+  own = bench_data_measure_each (measure, datasets);
 
   /* The list reads a row for each partner, search matches names of
    * partners and contacts (four per partner at every size). */
@@ -305,15 +297,11 @@ main (int   argc,
                   datasets[s].worst_ms, datasets[s].worst);
   bench_note ("lists: median of %d runs; keystrokes: of every keystroke of %d runs; growth against the partners'",
               RUNS, RUNS);
-  if (own != NULL)
-    bench_note ("large generated here; small and huge need the datasets benchmark "
-                "(meson test -C _build --benchmark datasets partners)");
+  if (own)
+    bench_data_note_own ("partners");
 
   for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
     g_free (datasets[s].worst);
-  if (own != NULL)
-    bench_remove_database (own);
-  g_rmdir (dir);
 
   return bench_end ();
 }

@@ -65,11 +65,21 @@ time_reference (LiaDatabase *database,
   return bench_elapsed_ms (start);
 }
 
-static BenchDataFigure
-measure (const char *path,
-         gint64     *n_partners,
-         guint      *n_items)
+/* What each size gave, by size. */
+typedef struct
 {
+  BenchDataFigure figures[G_N_ELEMENTS (bench_data_sizes)];
+  gint64          n_partners[G_N_ELEMENTS (bench_data_sizes)];
+  guint           n_items[G_N_ELEMENTS (bench_data_sizes)];
+} Sizes;
+
+/* A BenchDataMeasure; @user_data the Sizes. */
+static void
+measure (const char *path,
+         guint       size,
+         gpointer    user_data)
+{
+  Sizes *sizes = user_data;
   g_autoptr(LiaDatabase) database = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GDateTime) midnight = g_date_time_new_utc (2026, 11, 20, 0, 0, 0);
@@ -84,38 +94,28 @@ measure (const char *path,
   if (database == NULL)
     g_error ("%s", error->message);
   store = lia_store_new (database);
-  *n_partners = bench_data_count (database, "partner");
+  sizes->n_partners[size] = bench_data_count (database, "partner");
 
   for (guint i = 0; i < RUNS; i++)
     {
-      liaison[i] = time_compute (store, &today, n_items);
+      liaison[i] = time_compute (store, &today, &sizes->n_items[size]);
       reference[i] = time_reference (database, g_date_time_to_unix (midnight));
     }
 
-  return (BenchDataFigure) { TRUE, bench_median (liaison, RUNS), bench_median (reference, RUNS) };
+  sizes->figures[size] = (BenchDataFigure) {
+    TRUE, bench_median (liaison, RUNS), bench_median (reference, RUNS),
+  };
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
-  BenchDataFigure figures[G_N_ELEMENTS (bench_data_sizes)] = { { 0 } };
-  gint64 n_partners[G_N_ELEMENTS (bench_data_sizes)] = { 0 };
-  guint n_items[G_N_ELEMENTS (bench_data_sizes)] = { 0 };
-  g_autofree char *own = NULL;
+  Sizes sizes = { { { 0 } } };
+  gboolean own;
   double growth;
 
-  for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
-    {
-      gboolean generated;
-      g_autofree char *path = bench_data_find (bench_data_sizes[s], dir, &generated);
-
-      if (path != NULL)
-        figures[s] = measure (path, &n_partners[s], &n_items[s]);
-      if (generated)
-        own = g_steal_pointer (&path);
-    }
+  own = bench_data_measure_each (measure, &sizes);
 
   /* The page reads the rows it lists: stale partners and expectations
    * (which grow with the partners, x4 from large to huge), open follow-ups
@@ -123,22 +123,18 @@ main (int   argc,
    * (with the events, x5), and each becomes an item, phrased and sorted.
    * The data it grows with is therefore its items (x5.6 from large to
    * huge), the mix of those growths as the page meets them. */
-  growth = n_items[1] > 0 ? (double)n_items[2] / n_items[1] : NAN;
+  growth = sizes.n_items[1] > 0 ? (double)sizes.n_items[2] / sizes.n_items[1] : NAN;
 
   bench_begin ("today");
-  bench_data_rows ("today page, all items", figures, BUDGET_MS, growth);
+  bench_data_rows ("today page, all items", sizes.figures, BUDGET_MS, growth);
   for (guint s = 0; s < G_N_ELEMENTS (bench_data_sizes); s++)
-    if (figures[s].measured)
+    if (sizes.figures[s].measured)
       bench_note ("%s: %" G_GINT64_FORMAT " partners, %u items on 2026-11-20",
-                  bench_data_sizes[s], n_partners[s], n_items[s]);
+                  bench_data_sizes[s], sizes.n_partners[s], sizes.n_items[s]);
   bench_note ("median of %d runs; growth against the items'", RUNS);
-  if (own != NULL)
-    bench_note ("large generated here; small and huge need the datasets benchmark "
-                "(meson test -C _build --benchmark datasets today)");
+  if (own)
+    bench_data_note_own ("today");
 
-  if (own != NULL)
-    bench_remove_database (own);
-  g_rmdir (dir);
 
   return bench_end ();
 }
