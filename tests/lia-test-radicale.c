@@ -52,25 +52,6 @@ struct _LiaTestRadicale
   gsize        log_offset;  /* what lia_test_radicale_take_requests() has read */
 };
 
-static guint16
-find_free_port (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 /* In the child: die with the test (an abort in the middle of a test must
  * not leave a server behind; SIGKILL, since a Radicale with a request
  * stuck in it ignores SIGTERM) and log into the folder, not the TAP
@@ -154,7 +135,7 @@ try_start (LiaTestRadicale *self)
   g_autofree char *config_path = g_build_filename (self->dir, "config", NULL);
   g_autofree char *config = NULL;
   g_autoptr(GError) error = NULL;
-  guint16 port = find_free_port ();
+  guint16 port = lia_test_find_free_port ();
   gint64 deadline;
 
   config = g_strdup_printf ("[server]\n"

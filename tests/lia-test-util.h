@@ -21,6 +21,7 @@ void     lia_test_iterate_until (LiaTestCondition  condition,
                                  gpointer          data,
                                  const char       *what);
 gboolean lia_test_is_null       (gpointer          data);
+guint16  lia_test_find_free_port (void);
 
 /* A program run while the test's main loop turns, so servers in the test's
  * own process can answer it. Its output waits in pipes: keep it small. */

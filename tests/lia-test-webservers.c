@@ -41,26 +41,6 @@ struct _LiaTestWebserver
   guint  port;
 };
 
-/* A port nothing listens on now; the server binds it a moment later. */
-static guint
-find_free_port (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static gboolean
 can_connect (guint port)
 {
@@ -102,7 +82,7 @@ new_server (const char *name)
   g_assert_cmpint (g_mkdir (self->root, 0755), ==, 0);
   self->access_log = g_build_filename (self->dir, "access.log", NULL);
   self->error_log = g_build_filename (self->dir, "error.log", NULL);
-  self->port = find_free_port ();
+  self->port = lia_test_find_free_port ();
   self->url = g_strdup_printf ("http://127.0.0.1:%u/", self->port);
 
   return self;
