@@ -11,7 +11,8 @@
 #include "lia-attention.h"
 #include "lia-core-resources.h"
 #include "lia-database-private.h"
-#include "lia-store.h"
+#include "lia-partner-list.h"
+#include "lia-store-private.h"
 #include "lia-test-util.h"
 
 typedef struct
@@ -624,6 +625,75 @@ test_migrate_4_to_5 (Fixture       *fixture,
   g_assert_true (lia_database_check_integrity (db, NULL));
 }
 
+/* A file of schema version 5 opens at version 6 with each partner's last
+ * contact filled in from its interactions outside the trash, which the
+ * triggers then keep, and the list by last contact walks its index. */
+static void
+test_migrate_5_to_6 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  LiaPartnerQuery query;
+  LiaMigration *migrations;
+  sqlite3 *handle;
+  guint n;
+
+  migrations = builtin_plus (5, NULL, &n);
+  g_assert_cmpuint (n, ==, 5);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
+  free_migrations (migrations, n);
+  g_assert_no_error (error);
+  insert_partners (db, 3);
+  /* Partner 1: a call at 100 and a later one in the trash; partner 2: a
+   * visit at 200; partner 3: nothing. */
+  g_assert_true (lia_database_exec (db,
+                                    "INSERT INTO interaction (partner_id, kind, occurred_at, summary, created_at,"
+                                    " updated_at, deleted_at) VALUES"
+                                    " (1, 'call', 100, 'Call', 1, 1, NULL),"
+                                    " (1, 'call', 300, 'Trashed call', 1, 1, 400),"
+                                    " (2, 'visit', 200, 'Visit', 1, 1, NULL)",
+                                    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = lia_database_get_handle (db);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle, "SELECT last_contact_at FROM partner WHERE id = 1"), ==, 100);
+  g_assert_cmpint (query_int (handle, "SELECT last_contact_at FROM partner WHERE id = 2"), ==, 200);
+  g_assert_cmpint (query_int (handle, "SELECT last_contact_at IS NULL FROM partner WHERE id = 3"), ==, 1);
+
+  /* A new interaction moves it on; the list orders by it, never
+   * contacted last, through the index alone. */
+  g_assert_true (lia_database_exec (db,
+                                    "INSERT INTO interaction (partner_id, kind, occurred_at, summary, created_at,"
+                                    " updated_at) VALUES (1, 'email', 250, 'E-mail', 1, 1)",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (handle, "SELECT last_contact_at FROM partner WHERE id = 1"), ==, 250);
+
+  store = lia_store_new (db);
+  lia_partner_query_init (&query);
+  query.sort = LIA_PARTNER_SORT_LAST_CONTACT;
+  ids = lia_store_query_partner_ids (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, 3);
+
+  plan = query_plan (handle,
+                     "SELECT p.id FROM partner AS p WHERE p.deleted_at IS NULL"
+                     " ORDER BY " LIA_STORE_SQL_LAST_CONTACT_AT " DESC NULLS LAST, p.sort_name, p.name, p.id");
+  g_assert_nonnull (strstr (plan, "COVERING INDEX partner_last_contact_idx"));
+  g_assert_true (lia_database_check_integrity (db, NULL));
+}
+
 static void
 assert_rejected (LiaDatabase *db,
                  const char  *sql)
@@ -781,6 +851,7 @@ main (int   argc,
   ADD ("/database/failed-migration", test_failed_migration_leaves_file);
   ADD ("/database/migrate-1-to-2", test_migrate_1_to_2);
   ADD ("/database/migrate-4-to-5", test_migrate_4_to_5);
+  ADD ("/database/migrate-5-to-6", test_migrate_5_to_6);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);

@@ -1221,6 +1221,18 @@ test_end_contact (Fixture       *fixture,
 }
 
 static void
+assert_last_contact (Fixture *fixture,
+                     gint64   partner_id,
+                     gint64   expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaPartner) partner = lia_store_get_partner (fixture->store, partner_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_partner_get_last_contact_at (partner), ==, expected);
+}
+
+static void
 test_partner_computed (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -1231,7 +1243,7 @@ test_partner_computed (Fixture       *fixture,
   gint64 other_id = add_partner (fixture, "Lakeside Scouts");
   gint64 request_at = unix_noon (2026, 2, 20);
   gint64 latest_at = unix_noon (2026, 2, 25);
-  gint64 latest_id;
+  gint64 latest_id, confirm_id;
 
   partner = lia_store_get_partner (fixture->store, partner_id, &error);
   g_assert_no_error (error);
@@ -1289,12 +1301,45 @@ test_partner_computed (Fixture       *fixture,
                   NULL);
     g_assert_true (lia_store_save_interaction (fixture->store, confirm, &error));
     g_assert_no_error (error);
+    confirm_id = lia_interaction_get_id (confirm);
   }
 
   partner = lia_store_get_partner (fixture->store, partner_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lia_partner_get_update_requested_at (partner), ==, 0);
   g_assert_cmpint (lia_partner_get_last_contact_at (partner), ==, request_at + DAY);
+  g_clear_object (&partner);
+
+  /* The last contact is a column the triggers of 0006 keep: it follows
+   * a restore, an edit of the day and deleting forever, and another
+   * partner's stays as it was. */
+  g_assert_true (lia_store_restore (fixture->store, LIA_RECORD_INTERACTION, latest_id, &error));
+  g_assert_no_error (error);
+  assert_last_contact (fixture, partner_id, latest_at);
+
+  {
+    g_autoptr(LiaInteraction) latest = lia_store_get_interaction (fixture->store, latest_id, &error);
+
+    g_assert_no_error (error);
+    g_object_set (latest, "occurred-at", request_at - 2 * DAY, NULL);
+    g_assert_true (lia_store_save_interaction (fixture->store, latest, &error));
+    g_assert_no_error (error);
+  }
+  assert_last_contact (fixture, partner_id, request_at + DAY);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_INTERACTION, confirm_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_delete_forever (fixture->store, LIA_RECORD_INTERACTION, confirm_id, &error));
+  g_assert_no_error (error);
+  assert_last_contact (fixture, partner_id, request_at);
+  assert_last_contact (fixture, other_id, latest_at + DAY);
+
+  /* A trashed partner takes its interactions along, and comes back with them. */
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_PARTNER, partner_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_restore (fixture->store, LIA_RECORD_PARTNER, partner_id, &error));
+  g_assert_no_error (error);
+  assert_last_contact (fixture, partner_id, request_at);
 }
 
 static void

@@ -11,14 +11,13 @@
 
 G_BEGIN_DECLS
 
-/* SQL for the computed partner properties, as correlated subqueries on a
- * partner row named "p" (e.g. "... FROM partner AS p ..."), so the partner
- * list sorts by exactly what LiaPartner shows. Trashed rows do not count. */
+/* SQL for the computed partner properties, as expressions on a partner
+ * row named "p" (e.g. "... FROM partner AS p ..."), so the partner list
+ * sorts by exactly what LiaPartner shows. Trashed rows do not count. */
 
-/* last-contact-at: the latest interaction, NULL when none. */
-#define LIA_STORE_SQL_LAST_CONTACT_AT \
-  "(SELECT max (i.occurred_at) FROM interaction AS i" \
-  " WHERE i.partner_id = p.id AND i.deleted_at IS NULL)"
+/* last-contact-at: the latest interaction outside the trash, NULL when
+ * none; a column kept by triggers (0006-today-and-list-reads.sql). */
+#define LIA_STORE_SQL_LAST_CONTACT_AT "p.last_contact_at"
 
 /* next-due-on: the earliest open follow-up or active expectation, NULL when none. */
 #define LIA_STORE_SQL_NEXT_DUE_ON \

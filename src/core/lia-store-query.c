@@ -4,13 +4,12 @@
  *
  * The partner list's query: the ids of the partners a LiaPartnerQuery
  * selects, in its order, from one SQL statement over the indexes of
- * 0001-initial.sql. No partner is loaded here; LiaPartnerList materialises
- * the rows that are shown.
+ * 0001-initial.sql and 0006-today-and-list-reads.sql. No partner is loaded
+ * here; LiaPartnerList materialises the rows that are shown.
  *
- * Costs on the benchmark dataset (5,000 partners, 100,000 interactions),
- * warm: by name, a walk of partner_sort_idx, under 5 ms; by last contact,
- * one probe of interaction_partner_idx a partner, about 45 ms; by next due,
- * see NEXT_DUE_SQL.
+ * The whole list is a walk of one index: partner_sort_idx by name,
+ * partner_last_contact_idx by last contact (a column the triggers of 0006
+ * keep); by next due, see NEXT_DUE_SQL.
  */
 
 #define G_LOG_DOMAIN "lia-store-query"
