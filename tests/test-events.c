@@ -15,6 +15,7 @@
 #include "lia-database.h"
 #include "lia-event.h"
 #include "lia-recurrence.h"
+#include "lia-agenda.h"
 #include "lia-store.h"
 #include "lia-test-util.h"
 #include "lia-trash-item.h"
@@ -812,6 +813,52 @@ test_occurrences_overrides (Fixture       *fixture,
   }
 }
 
+/* The categories in use, sorted, leave out those whose events are all in
+ * the trash; a changed date of a series adds none of its own. */
+static void
+test_categories (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaEvent) games_event = new_event ("Gaming night", "2026-01-14T18:00:00", "2026-01-14T20:00:00", NULL);
+  g_autoptr(LiaEvent) series = new_event ("Story time", "2026-01-08T10:00:00", "2026-01-08T11:00:00", "FREQ=WEEKLY;COUNT=4");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) categories = NULL;
+  const char * const kids[] = { "Reading", "Kids", NULL };
+  const char * const games[] = { "Games", "Kids", NULL };
+  const char * const all[] = { "Games", "Kids", "Reading", NULL };
+  const char * const live[] = { "Kids", "Reading", NULL };
+
+  categories = lia_store_list_event_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (categories), ==, 0);
+  g_clear_pointer (&categories, g_strfreev);
+
+  lia_event_set_categories (games_event, games);
+  save (fixture, games_event);
+  lia_event_set_categories (series, kids);
+  save (fixture, series);
+  add_override (fixture, lia_event_get_id (series), "2026-01-15T10:00:00", "Story time (Friday)",
+                "2026-01-16T10:00:00", "2026-01-16T11:00:00");
+
+  categories = lia_store_list_event_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *)categories, all));
+  g_clear_pointer (&categories, g_strfreev);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, lia_event_get_id (games_event), &error));
+  g_assert_no_error (error);
+  categories = lia_store_list_event_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *)categories, live));
+  g_clear_pointer (&categories, g_strfreev);
+
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EVENT, lia_event_get_id (series), &error));
+  g_assert_no_error (error);
+  categories = lia_store_list_event_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (categories), ==, 0);
+}
+
 static void
 test_occurrences_filters (Fixture       *fixture,
                           gconstpointer  data)
@@ -1577,6 +1624,7 @@ main (int   argc,
   ADD ("/events/occurrences/series", test_occurrences_series);
   ADD ("/events/occurrences/overrides", test_occurrences_overrides);
   ADD ("/events/occurrences/filters", test_occurrences_filters);
+  ADD ("/events/categories", test_categories);
   ADD ("/events/occurrences/max-and-order", test_occurrences_max_and_order);
   ADD ("/events/occurrences/trash-and-cancelled", test_occurrences_trash_and_cancelled);
   ADD ("/events/trash/series", test_trash_series);

@@ -119,3 +119,12 @@ CREATE INDEX event_series_lacking_idx
        OR (coalesce (trim (venue_name), '') = '' AND coalesce (trim (online_url), '') = '')
        OR (trim (description) = '' AND trim (summary) = '')
        OR status = 'draft');
+
+-- What is in the trash, by kind of record, so that counting what is not
+-- (lia_store_get_counts) is the size of the smallest index less these,
+-- and the trash page finds its rows, without reading the tables: the
+-- counts took a scan of each table, 50 ms on the large dataset.
+CREATE INDEX contact_trashed_idx ON contact (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX agreement_trashed_idx ON agreement (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX expectation_trashed_idx ON expectation (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX interaction_trashed_idx ON interaction (deleted_at) WHERE deleted_at IS NOT NULL;
