@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-attention.h"
@@ -43,23 +45,53 @@ G_DEFINE_BOXED_TYPE (LiaAttentionItem, lia_attention_item,
   " AND (:snoozing = 0 OR NOT EXISTS (SELECT 1 FROM attention_snooze AS s" \
   " WHERE s.item_key = " key_sql " AND s.until_day > :today))"
 
+/* Copies @text to @at; returns where the next string goes. */
+static char *
+put_string (char       **field,
+            char        *at,
+            const char  *text,
+            gsize        length)
+{
+  *field = memcpy (at, text, length + 1);
+
+  return at + length + 1;
+}
+
 static LiaAttentionItem *
 attention_item_new (LiaAttentionKind  kind,
                     sqlite3_stmt     *stmt)
 {
-  LiaAttentionItem *item = g_rc_box_new0 (LiaAttentionItem);
+  LiaAttentionItem *item;
+  const char *key, *name, *due_on, *sort_name;
+  gsize key_len, name_len, due_len, sort_len;
+  char *at;
 
   /* Every source selects key, partner id, partner name, record id, due
    * day, days overdue and the partner's sort name as its first seven
-   * columns. */
+   * columns. The four strings live in the item's own block: a page of
+   * 50,000 items spent a quarter of its time in malloc() and free() with
+   * a block each. */
+  key = (const char *)sqlite3_column_text (stmt, 0);
+  name = (const char *)sqlite3_column_text (stmt, 2);
+  due_on = (const char *)sqlite3_column_text (stmt, 4);
+  sort_name = (const char *)sqlite3_column_text (stmt, 6);
+  key_len = key != NULL ? strlen (key) : 0;
+  name_len = name != NULL ? strlen (name) : 0;
+  due_len = due_on != NULL ? strlen (due_on) : 0;
+  sort_len = sort_name != NULL ? strlen (sort_name) : 0;
+
+  item = g_rc_box_alloc0 (sizeof (LiaAttentionItem) + key_len + name_len + due_len + sort_len + 4);
+  at = (char *)(item + 1);
   item->kind = kind;
-  item->key = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  at = put_string (&item->key, at, key != NULL ? key : "", key_len);
   item->partner_id = sqlite3_column_int64 (stmt, 1);
-  item->partner_name = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  at = put_string (&item->partner_name, at, name != NULL ? name : "", name_len);
   item->record_id = sqlite3_column_int64 (stmt, 3);
-  item->due_on = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
   item->days_overdue = sqlite3_column_int (stmt, 5);
-  item->partner_sort_name = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+  if (due_on != NULL)
+    at = put_string (&item->due_on, at, due_on, due_len);
+  if (sort_name != NULL)
+    put_string (&item->partner_sort_name, at, sort_name, sort_len);
 
   return item;
 }
@@ -69,10 +101,6 @@ attention_item_clear (gpointer data)
 {
   LiaAttentionItem *item = data;
 
-  g_clear_pointer (&item->key, g_free);
-  g_clear_pointer (&item->partner_name, g_free);
-  g_clear_pointer (&item->partner_sort_name, g_free);
-  g_clear_pointer (&item->due_on, g_free);
   g_clear_pointer (&item->text, g_free);
 }
 
@@ -687,14 +715,11 @@ lia_attention_compute (LiaStore     *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      gint64 t0 = g_get_monotonic_time (); guint n0 = items->len;
       if (!sources[i] (&context, error))
         return NULL;
-      if (g_getenv ("LIA_T")) g_printerr ("src %u: %u items %.2f ms\n", i, items->len - n0, (g_get_monotonic_time () - t0) / 1000.0);
     }
-  { gint64 t0 = g_get_monotonic_time ();
+
   g_ptr_array_sort (items, compare_items);
-  if (g_getenv ("LIA_T")) g_printerr ("sort %.2f ms\n", (g_get_monotonic_time () - t0) / 1000.0); }
 
   return g_steal_pointer (&items);
 }
