@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "lia-test-util.h"
 
@@ -258,4 +260,46 @@ lia_test_find_free_port (void)
   g_assert_no_error (error);
 
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+guint
+lia_test_check_plans_covering (gpointer     handle,
+                               const char  *prefix,
+                               const char  *except)
+{
+  sqlite3 *db = handle;
+  guint n_checked = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      const char *sql = sqlite3_sql (stmt);
+      g_autofree char *explain = NULL;
+      sqlite3_stmt *plan = NULL;
+      guint n_reads = 0;
+      int rc;
+
+      if (sql == NULL || !g_str_has_prefix (sql, prefix))
+        continue;
+
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &plan, NULL), ==, SQLITE_OK);
+      while ((rc = sqlite3_step (plan)) == SQLITE_ROW)
+        {
+          const char *detail = (const char *)sqlite3_column_text (plan, 3);
+
+          if (!g_str_has_prefix (detail, "SCAN ") && !g_str_has_prefix (detail, "SEARCH "))
+            continue;
+          if (except != NULL && strstr (detail, except) != NULL)
+            continue;
+          if (strstr (detail, "COVERING INDEX") == NULL)
+            g_error ("reads table rows: %s\nin: %s", detail, sql);
+          n_reads++;
+        }
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      g_assert_cmpuint (n_reads, >=, 1);
+      sqlite3_finalize (plan);
+      n_checked++;
+    }
+
+  return n_checked;
 }

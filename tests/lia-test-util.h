@@ -23,6 +23,15 @@ void     lia_test_iterate_until (LiaTestCondition  condition,
 gboolean lia_test_is_null       (gpointer          data);
 guint16  lia_test_find_free_port (void);
 
+/* For every statement still prepared on @handle (a sqlite3 *) whose SQL
+ * begins with @prefix, checks that its plan reads each table through a
+ * covering index, never table rows (lines naming @except, if not NULL,
+ * are left out); fails the test otherwise. Returns how many statements
+ * it checked. */
+guint    lia_test_check_plans_covering (gpointer     handle,
+                                        const char  *prefix,
+                                        const char  *except);
+
 /* A program run while the test's main loop turns, so servers in the test's
  * own process can answer it. Its output waits in pipes: keep it small. */
 typedef struct _LiaTestChild LiaTestChild;

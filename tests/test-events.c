@@ -859,6 +859,45 @@ test_categories (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (categories), ==, 0);
 }
 
+/* The calendar's windows read indexes alone (0006): the agenda's single
+ * events and changed dates, with their partners, and the month view's,
+ * through event_single_start_idx in start order, rather than an event row
+ * a page each. A series' own row is looked up by id (its dates come from
+ * event_occurrence), which is allowed: series are few and their rows read
+ * again and again. */
+static void
+test_plans_read_indexes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LiaEvent) single = new_event ("Food drive", "2026-01-12T09:00:00", "2026-01-12T15:00:00", NULL);
+  g_autoptr(LiaEvent) series = new_event ("Story time", "2026-01-08T10:00:00", "2026-01-08T11:00:00", "FREQ=WEEKLY;COUNT=4");
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (TZID);
+  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer handle = lia_database_get_handle (fixture->database);
+  GDate first;
+
+  lia_event_set_partner_id (single, add_partner (fixture, "Riverbend Food Bank"));
+  save (fixture, single);
+  save (fixture, series);
+  add_override (fixture, lia_event_get_id (series), "2026-01-15T10:00:00", "Story time (Friday)",
+                "2026-01-16T10:00:00", "2026-01-16T11:00:00");
+
+  occurrences = list (fixture, NULL, utc (2026, 1, 1, 0, 0), utc (2026, 2, 1, 0, 0), 0);
+  g_assert_cmpuint (occurrences->len, ==, 5);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 29, G_DATE_DECEMBER, 2025);
+  summaries = lia_store_summarize_days (fixture->store, NULL, &first, 42, zone, 3, &error);
+  g_assert_no_error (error);
+
+  /* The window's statement, and the month's for the first events of a day. */
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT e.id, e.recurrence_of, e.recurrence_id,",
+                                                   "INTEGER PRIMARY KEY"), ==, 2);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT e.id, e.start_utc, e.all_day, e.last_end_utc,",
+                                                   NULL), ==, 1);
+}
+
 static void
 test_occurrences_filters (Fixture       *fixture,
                           gconstpointer  data)
@@ -1451,6 +1490,108 @@ test_kept_dates (Fixture       *fixture,
 
 /* The month view's counts: from the indexes (no filter) they are what
  * listing every occurrence gives, day by day, with the same first titles. */
+/* The agenda from @day: its first read holds @n_first occurrences, and
+ * reading on gives every occurrence of @n_days days once, in the order of
+ * one read of the whole span, each day under one heading. */
+static void
+assert_agenda_reads (Fixture *fixture,
+                     int      year,
+                     int      month,
+                     int      day_of_month,
+                     guint    n_days,
+                     guint    n_first)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (TZID);
+  g_autoptr(LiaAgenda) agenda = NULL;
+  g_autoptr(GArray) expected = NULL;
+  GListModel *model;
+  GDate day, last_day;
+  guint n = 0, n_headings = 0;
+  gint64 from = local_utc (year, month, day_of_month);
+
+  expected = list (fixture, NULL, from, from + n_days * DAY, 0);
+
+  agenda = lia_agenda_new (fixture->store, zone);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, day_of_month, month, year);
+  lia_agenda_set_start_day (agenda, &day);
+  model = G_LIST_MODEL (agenda);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaAgendaItem) item = g_list_model_get_item (model, i);
+
+      n += lia_agenda_item_get_kind (item) == LIA_AGENDA_ITEM_OCCURRENCE;
+    }
+  g_assert_cmpuint (n, ==, n_first);
+
+  while (lia_agenda_load_more (agenda))
+    ;
+
+  n = 0;
+  g_date_clear (&last_day, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaAgendaItem) item = g_list_model_get_item (model, i);
+      const LiaEventOccurrence *occurrence = lia_agenda_item_get_occurrence (item);
+
+      if (lia_agenda_item_get_kind (item) == LIA_AGENDA_ITEM_DAY)
+        {
+          g_assert_true (!g_date_valid (&last_day) || g_date_compare (lia_agenda_item_get_day (item), &last_day) > 0);
+          last_day = *lia_agenda_item_get_day (item);
+          n_headings++;
+          continue;
+        }
+
+      g_assert_cmpuint (n, <, expected->len);
+      g_assert_cmpstr (occurrence->title, ==, g_array_index (expected, LiaEventOccurrence, n).title);
+      g_assert_cmpint (occurrence->start_utc, ==, g_array_index (expected, LiaEventOccurrence, n).start_utc);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, expected->len);
+  g_assert_cmpuint (n_headings, ==, n_days);
+}
+
+/* Days more crowded than a screen: the agenda's first read stops a screen
+ * in (FIRST_ITEMS in lia-agenda.c, 60), before a start shared by seven
+ * events; or, when more than a screen start at the same second, holds
+ * that second alone. Reading on misses and repeats nothing. */
+static void
+test_agenda_crowded_day (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Drop-in %03u", i);
+      g_autofree char *start = g_strdup_printf ("2026-01-20T%02u:%02u:00", 8 + i / 60, i % 60);
+      g_autofree char *end = g_strdup_printf ("2026-01-20T%02u:%02u:00", 8 + i / 60 + 2, i % 60);
+
+      add_event (fixture, title, start, end, NULL);
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Nine o'clock %u", i);
+
+      add_event (fixture, title, "2026-01-20T09:00:00", "2026-01-20T10:00:00", NULL);
+    }
+  add_event (fixture, "Late risers", "2026-01-19T10:30:00", "2026-01-19T11:00:00", "FREQ=DAILY;COUNT=3");
+  add_event (fixture, "Next day", "2026-01-22T10:00:00", "2026-01-22T11:00:00", NULL);
+
+  /* 08:00 to 08:59; the seven at 09:00 are the 61st to 67th: they wait
+   * for the next read, whole. Then the series' dates on the 20th and
+   * 21st, and the 22nd's event. */
+  assert_agenda_reads (fixture, 2026, 1, 20, 3, 60);
+
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Noon %02u", i);
+
+      add_event (fixture, title, "2026-01-25T12:00:00", "2026-01-25T13:00:00", NULL);
+    }
+  add_event (fixture, "Afternoon", "2026-01-25T13:00:00", "2026-01-25T14:00:00", NULL);
+  assert_agenda_reads (fixture, 2026, 1, 25, 1, 70);
+}
+
 static void
 assert_summaries_match_list (Fixture             *fixture,
                              const LiaEventQuery *query,
@@ -1625,6 +1766,8 @@ main (int   argc,
   ADD ("/events/occurrences/overrides", test_occurrences_overrides);
   ADD ("/events/occurrences/filters", test_occurrences_filters);
   ADD ("/events/categories", test_categories);
+  ADD ("/events/plans-read-indexes", test_plans_read_indexes);
+  ADD ("/events/agenda-crowded-day", test_agenda_crowded_day);
   ADD ("/events/occurrences/max-and-order", test_occurrences_max_and_order);
   ADD ("/events/occurrences/trash-and-cancelled", test_occurrences_trash_and_cancelled);
   ADD ("/events/trash/series", test_trash_series);

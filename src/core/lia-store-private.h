@@ -57,6 +57,14 @@ gboolean   _lia_store_occurrences_cover     (LiaStore       *self,
                                              gint64          from,
                                              gint64          to,
                                              GError        **error);
+/* lia-store-events.c: where a window of the calendar may end to hold about
+ * @n occurrences. */
+gboolean   _lia_store_find_nth_start        (LiaStore       *self,
+                                             gint64          from,
+                                             gint64          to,
+                                             guint           n,
+                                             gint64         *nth_start,
+                                             GError        **error);
 gboolean   _lia_store_occurrences_write_series (LiaStore    *self,
                                                 gint64       event_id,
                                                 GError     **error);
