@@ -626,8 +626,9 @@ test_migrate_4_to_5 (Fixture       *fixture,
 }
 
 /* A file of schema version 5 opens at version 6 with each partner's last
- * contact filled in from its interactions outside the trash, which the
- * triggers then keep, and the list by last contact walks its index. */
+ * contact and next due day filled in from its records outside the trash,
+ * which the triggers then keep, and the list's sorts by them walk their
+ * indexes. */
 static void
 test_migrate_5_to_6 (Fixture       *fixture,
                      gconstpointer  data)
@@ -651,11 +652,11 @@ test_migrate_5_to_6 (Fixture       *fixture,
   /* Partner 1: a call at 100 and a later one in the trash; partner 2: a
    * visit at 200; partner 3: nothing. */
   g_assert_true (lia_database_exec (db,
-                                    "INSERT INTO interaction (partner_id, kind, occurred_at, summary, created_at,"
-                                    " updated_at, deleted_at) VALUES"
-                                    " (1, 'call', 100, 'Call', 1, 1, NULL),"
-                                    " (1, 'call', 300, 'Trashed call', 1, 1, 400),"
-                                    " (2, 'visit', 200, 'Visit', 1, 1, NULL)",
+                                    "INSERT INTO interaction (partner_id, kind, occurred_at, summary, follow_up_on,"
+                                    " follow_up_done_at, created_at, updated_at, deleted_at) VALUES"
+                                    " (1, 'call', 100, 'Call', '2026-03-10', NULL, 1, 1, NULL),"
+                                    " (1, 'call', 300, 'Trashed call', '2026-03-01', NULL, 1, 1, 400),"
+                                    " (2, 'visit', 200, 'Visit', '2026-02-01', 250, 1, 1, NULL)",
                                     &error));
   g_assert_no_error (error);
   g_clear_object (&db);
@@ -667,9 +668,12 @@ test_migrate_5_to_6 (Fixture       *fixture,
   g_assert_cmpint (query_int (handle, "SELECT last_contact_at FROM partner WHERE id = 1"), ==, 100);
   g_assert_cmpint (query_int (handle, "SELECT last_contact_at FROM partner WHERE id = 2"), ==, 200);
   g_assert_cmpint (query_int (handle, "SELECT last_contact_at IS NULL FROM partner WHERE id = 3"), ==, 1);
+  /* The next due day: partner 1's open follow-up; partner 2's was done. */
+  g_assert_cmpint (query_int (handle, "SELECT next_due_on = '2026-03-10' FROM partner WHERE id = 1"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT next_due_on IS NULL FROM partner WHERE id = 2"), ==, 1);
 
   /* A new interaction moves it on; the list orders by it, never
-   * contacted last, through the index alone. */
+   * contacted last, walking its index without a sort. */
   g_assert_true (lia_database_exec (db,
                                     "INSERT INTO interaction (partner_id, kind, occurred_at, summary, created_at,"
                                     " updated_at) VALUES (1, 'email', 250, 'E-mail', 1, 1)",
@@ -690,7 +694,22 @@ test_migrate_5_to_6 (Fixture       *fixture,
   plan = query_plan (handle,
                      "SELECT p.id FROM partner AS p WHERE p.deleted_at IS NULL"
                      " ORDER BY " LIA_STORE_SQL_LAST_CONTACT_AT " DESC NULLS LAST, p.sort_name, p.name, p.id");
-  g_assert_nonnull (strstr (plan, "COVERING INDEX partner_last_contact_idx"));
+  g_assert_nonnull (strstr (plan, "INDEX partner_last_contact_idx"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+  g_clear_pointer (&plan, g_free);
+
+  query.sort = LIA_PARTNER_SORT_NEXT_DUE;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = lia_store_query_partner_ids (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 2);
+  plan = query_plan (handle,
+                     "SELECT p.id FROM partner AS p WHERE p.deleted_at IS NULL ORDER BY "
+                     LIA_STORE_SQL_NEXT_DUE_ON " IS NULL, " LIA_STORE_SQL_NEXT_DUE_ON ", p.sort_name, p.name, p.id");
+  g_assert_nonnull (strstr (plan, "INDEX partner_next_due_idx"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
   g_assert_true (lia_database_check_integrity (db, NULL));
 }
 

@@ -1233,6 +1233,18 @@ assert_last_contact (Fixture *fixture,
 }
 
 static void
+assert_next_due (Fixture    *fixture,
+                 gint64      partner_id,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaPartner) partner = lia_store_get_partner (fixture->store, partner_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_partner_get_next_due_on (partner), ==, expected);
+}
+
+static void
 test_partner_computed (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -1243,7 +1255,7 @@ test_partner_computed (Fixture       *fixture,
   gint64 other_id = add_partner (fixture, "Lakeside Scouts");
   gint64 request_at = unix_noon (2026, 2, 20);
   gint64 latest_at = unix_noon (2026, 2, 25);
-  gint64 latest_id, confirm_id;
+  gint64 latest_id, confirm_id, expectation_id;
 
   partner = lia_store_get_partner (fixture->store, partner_id, &error);
   g_assert_no_error (error);
@@ -1255,7 +1267,7 @@ test_partner_computed (Fixture       *fixture,
   add_interaction (fixture, partner_id, LIA_INTERACTION_KIND_UPDATE_REQUEST, request_at, "Asked for new hours");
   latest_id = add_interaction (fixture, partner_id, LIA_INTERACTION_KIND_CALL, latest_at, "Call");
   add_interaction (fixture, other_id, LIA_INTERACTION_KIND_CALL, latest_at + DAY, "Another partner");
-  add_expectation (fixture, partner_id, 30, NULL, "2026-03-20");
+  expectation_id = add_expectation (fixture, partner_id, 30, NULL, "2026-03-20");
   add_expectation (fixture, other_id, 30, NULL, "2026-03-05");
 
   g_object_set (follow_up,
@@ -1340,6 +1352,25 @@ test_partner_computed (Fixture       *fixture,
   g_assert_true (lia_store_restore (fixture->store, LIA_RECORD_PARTNER, partner_id, &error));
   g_assert_no_error (error);
   assert_last_contact (fixture, partner_id, request_at);
+
+  /* The next due day is kept the same way: it follows the expectation
+   * moved on, then in the trash and back. */
+  {
+    g_autoptr(LiaExpectation) expectation = lia_store_get_expectation (fixture->store, expectation_id, &error);
+
+    g_assert_no_error (error);
+    g_object_set (expectation, "next-due-on", "2026-04-01", NULL);
+    g_assert_true (lia_store_save_expectation (fixture->store, expectation, &error));
+    g_assert_no_error (error);
+  }
+  assert_next_due (fixture, partner_id, "2026-04-01");
+  g_assert_true (lia_store_trash (fixture->store, LIA_RECORD_EXPECTATION, expectation_id, &error));
+  g_assert_no_error (error);
+  assert_next_due (fixture, partner_id, NULL);
+  assert_next_due (fixture, other_id, "2026-03-05");
+  g_assert_true (lia_store_restore (fixture->store, LIA_RECORD_EXPECTATION, expectation_id, &error));
+  g_assert_no_error (error);
+  assert_next_due (fixture, partner_id, "2026-04-01");
 }
 
 static void

@@ -19,15 +19,9 @@ G_BEGIN_DECLS
  * none; a column kept by triggers (0006-today-and-list-reads.sql). */
 #define LIA_STORE_SQL_LAST_CONTACT_AT "p.last_contact_at"
 
-/* next-due-on: the earliest open follow-up or active expectation, NULL when none. */
-#define LIA_STORE_SQL_NEXT_DUE_ON \
-  "(SELECT min (d) FROM (" \
-  "SELECT i.follow_up_on AS d FROM interaction AS i" \
-  " WHERE i.partner_id = p.id AND i.follow_up_on IS NOT NULL" \
-  " AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL" \
-  " UNION ALL " \
-  "SELECT coalesce (e.next_due_on, e.due_on) FROM expectation AS e" \
-  " WHERE e.partner_id = p.id AND e.status = 'active' AND e.deleted_at IS NULL))"
+/* next-due-on: the earliest open follow-up or active expectation outside
+ * the trash, NULL when none; a column kept by triggers (0006). */
+#define LIA_STORE_SQL_NEXT_DUE_ON "p.next_due_on"
 
 /* update-requested-at: the latest update request since the information
  * was last verified, NULL when none. */

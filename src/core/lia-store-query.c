@@ -8,8 +8,8 @@
  * here; LiaPartnerList materialises the rows that are shown.
  *
  * The whole list is a walk of one index: partner_sort_idx by name,
- * partner_last_contact_idx by last contact (a column the triggers of 0006
- * keep); by next due, see NEXT_DUE_SQL.
+ * partner_last_contact_idx by last contact and partner_next_due_idx by next
+ * due (columns the triggers of 0006 keep).
  */
 
 #define G_LOG_DOMAIN "lia-store-query"
@@ -19,24 +19,6 @@
 #include "lia-partner-list.h"
 #include "lia-search-private.h"
 #include "lia-store-private.h"
-
-/* Sorting by next due with LIA_STORE_SQL_NEXT_DUE_ON, a correlated subquery,
- * reads every interaction of every partner (interaction_partner_idx does
- * not hold follow_up_on): 140 ms for the whole benchmark dataset. Reading
- * only the open follow-ups and active expectations, through their partial
- * indexes, and grouping them by partner takes a third of that, so the whole
- * list uses this; a list narrowed by text keeps the correlated subquery,
- * which costs little for a few partners. Both must give the same day:
- * test-partner-query compares the order with LiaPartner's next-due-on. */
-#define NEXT_DUE_SQL \
-  "WITH due (partner_id, day) AS (" \
-  "SELECT partner_id, follow_up_on FROM interaction" \
-  " WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL" \
-  " UNION ALL " \
-  "SELECT partner_id, coalesce (next_due_on, due_on) FROM expectation" \
-  " WHERE status = 'active' AND deleted_at IS NULL), " \
-  "next_due (partner_id, day) AS (SELECT partner_id, min (day) FROM due GROUP BY partner_id) " \
-  "SELECT p.id FROM partner AS p LEFT JOIN next_due AS n ON n.partner_id = p.id"
 
 /* The order of partner_sort_idx, so sorting by name walks the index. */
 #define BY_NAME " p.sort_name, p.name, p.id"
@@ -121,10 +103,7 @@ lia_store_query_partner_ids (LiaStore               *self,
   match = _lia_search_build_match (query->text);
 
   sql = g_string_new (NULL);
-  if (query->sort == LIA_PARTNER_SORT_NEXT_DUE && match == NULL)
-    g_string_append (sql, NEXT_DUE_SQL);
-  else
-    g_string_append (sql, "SELECT p.id FROM partner AS p");
+  g_string_append (sql, "SELECT p.id FROM partner AS p");
 
   /* "deleted_at IS NULL" lets the partial indexes serve. */
   g_string_append (sql, " WHERE p.deleted_at IS NULL");
@@ -150,10 +129,8 @@ lia_store_query_partner_ids (LiaStore               *self,
       break;
 
     case LIA_PARTNER_SORT_NEXT_DUE:
-      if (match == NULL)
-        g_string_append (sql, " ORDER BY n.day ASC NULLS LAST," BY_NAME);
-      else
-        g_string_append (sql, " ORDER BY " LIA_STORE_SQL_NEXT_DUE_ON " ASC NULLS LAST," BY_NAME);
+      /* Nothing due last: the order of partner_next_due_idx. */
+      g_string_append (sql, " ORDER BY " LIA_STORE_SQL_NEXT_DUE_ON " IS NULL, " LIA_STORE_SQL_NEXT_DUE_ON "," BY_NAME);
       break;
 
     case LIA_PARTNER_SORT_NAME:
