@@ -533,9 +533,10 @@ refresh (LiaTodayPage *self)
   {
     g_autofree char *summary = NULL;
 
+    /* Translators: %'u groups the digits as the locale does (10,015) */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u thing needs a human today, most urgent first.",
-                                            "%u things need a human today, most urgent first.",
+                                            "%'u thing needs a human today, most urgent first.",
+                                            "%'u things need a human today, most urgent first.",
                                             self->items->len),
                                self->items->len);
     gtk_label_set_label (self->summary_label, summary);
