@@ -345,17 +345,6 @@ create_page (LiaWindow *self,
   return page;
 }
 
-/* The first area's page is made with the window; the others, whose
- * templates took a tenth of a second to build, once it is on screen (or
- * when asked for before, through get_page()). */
-static void
-ensure_pages (LiaWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    if (gtk_stack_get_child_by_name (self->area_stack, areas[i].name) == NULL)
-      create_page (self, i);
-}
-
 /* Makes only the page asked for: selecting the first row while the window
  * is built must not make the others. */
 static GtkWidget *
@@ -552,7 +541,7 @@ notify_new_items (LiaWindow *self)
   g_autofree char *body = NULL;
   guint count;
 
-  /* get_page() makes every page: not before the window is on screen. */
+  /* Today reads the store once the window is on screen. */
   if (self->store == NULL || application == NULL || !self->loaded ||
       (count = lia_today_page_take_new_count (LIA_TODAY_PAGE (get_page (self, "today")))) == 0)
     return;
@@ -867,14 +856,17 @@ load_pages_idle_cb (gpointer data)
   self->load_idle = 0;
   fix_malloc_thresholds ();
   self->loaded = TRUE;
-  ensure_pages (self);
 
+  /* The pages with a count in the sidebar are made and read now; the
+   * others when first shown (get_page()): a page never visited holds
+   * neither widgets nor data. */
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
+      GtkWidget *page = areas[i].has_count ? get_page (self, areas[i].name)
+                                           : gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
 
-      if (areas[i].has_count ||
-          page == gtk_stack_get_visible_child (self->area_stack))
+      if (page != NULL &&
+          (areas[i].has_count || page == gtk_stack_get_visible_child (self->area_stack)))
         bind_page (self, page);
     }
   notify_new_items (self);
