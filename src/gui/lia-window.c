@@ -60,6 +60,7 @@ struct _LiaWindow
   char                 *error_message;
   GtkWindow            *shortcuts_window;
   guint                 load_idle;
+  guint                 release_tick;
   guint                 release_idle;
   gboolean              loaded;       /* the pages may read the store */
 
@@ -199,13 +200,29 @@ release_memory_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* After the page has read and drawn: a low priority runs after the
- * frame clock's. */
+/* Once the next frame is drawn: the renderer's first frame of a page
+ * leaves most of what it freed (software GL compiles its shaders then).
+ * A tick callback runs in the frame's update phase; the idle it adds runs
+ * after the frame's paint, which has a higher priority. */
+static gboolean
+release_memory_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       user_data)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  self->release_tick = 0;
+  if (self->release_idle == 0)
+    self->release_idle = g_idle_add_full (G_PRIORITY_LOW, release_memory_idle_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 queue_release_memory (LiaWindow *self)
 {
-  if (self->release_idle == 0)
-    self->release_idle = g_idle_add_full (G_PRIORITY_LOW, release_memory_idle_cb, self, NULL);
+  if (self->release_tick == 0 && self->release_idle == 0)
+    self->release_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), release_memory_tick_cb, NULL, NULL);
 }
 
 static void
@@ -893,6 +910,9 @@ lia_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_handle_id (&self->release_idle, g_source_remove);
+  if (self->release_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->release_tick);
+  self->release_tick = 0;
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
