@@ -252,10 +252,11 @@ dup_window_title (Bench  *bench,
 /* Reads the X server's events until a top-level window of @pid is mapped
  * and viewable; returns it, and the time since @start_us in *elapsed_ms. */
 static Window
-wait_for_map (Bench  *bench,
-              GPid    pid,
-              gint64  start_us,
-              double *elapsed_ms)
+wait_for_map (Bench      *bench,
+              const char *program,
+              GPid        pid,
+              gint64      start_us,
+              double     *elapsed_ms)
 {
   gint64 deadline = start_us + MAP_TIMEOUT_S * G_USEC_PER_SEC;
   struct pollfd pfd = { .fd = ConnectionNumber (bench->display), .events = POLLIN };
@@ -281,10 +282,16 @@ wait_for_map (Bench  *bench,
           return event.xmap.window;
         }
 
+      int status;
+
       if (g_get_monotonic_time () > deadline)
-        g_error ("No window of process %d after %d s", pid, MAP_TIMEOUT_S);
-      if (waitpid (pid, NULL, WNOHANG) == pid)
-        g_error ("Process %d ended before showing a window", pid);
+        g_error ("No window of %s (process %d) after %d s", program, pid, MAP_TIMEOUT_S);
+      /* Which program, and how: a crash, or an instance that found the
+       * application's name still owned on the bus and handed over. */
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        g_error ("%s (process %d) ended before showing a window: %s %d", program, pid,
+                 WIFSIGNALED (status) ? "signal" : "exit status",
+                 WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
       poll (&pfd, 1, 100);
     }
 }
@@ -436,7 +443,7 @@ run_once (Bench    *bench,
   drain_events (bench);
   start = g_get_monotonic_time ();
   pid = launch (argv);
-  window = wait_for_map (bench, pid, start, &elapsed_ms);
+  window = wait_for_map (bench, argv[0], pid, start, &elapsed_ms);
 
   if (is_liaison)
     check_title (bench, window);

@@ -94,12 +94,13 @@ static guint
 count_listed (Fixture *fixture)
 {
   GObject *area_stack = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LIA_TYPE_WINDOW, "area_stack");
-  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (area_stack), "partners");
+  GtkWidget *page;
   GObject *list_view;
 
-  g_assert_true (LIA_IS_PARTNERS_PAGE (page));
-  /* A page reads the store once shown. */
+  /* A page is made, and reads the store, once shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners");
+  page = gtk_stack_get_child_by_name (GTK_STACK (area_stack), "partners");
+  g_assert_true (LIA_IS_PARTNERS_PAGE (page));
   list_view = gtk_widget_get_template_child (page, LIA_TYPE_PARTNERS_PAGE, "list_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
@@ -369,12 +370,13 @@ test_import_dialog_from_partners_page (Fixture       *fixture,
                                        gconstpointer  data)
 {
   GObject *area_stack = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LIA_TYPE_WINDOW, "area_stack");
-  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (area_stack), "partners");
   GListModel *toplevels = gtk_window_get_toplevels ();
   LiaImportDialog *dialog = NULL;
+  GtkWidget *page;
 
-  /* A page reads the store once shown. */
+  /* A page is made, and reads the store, once shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners");
+  page = gtk_stack_get_child_by_name (GTK_STACK (area_stack), "partners");
   g_assert_true (gtk_widget_activate_action (page, "partners.import", NULL));
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

@@ -295,9 +295,9 @@ test_search_ui_open_contact (Fixture       *fixture,
                              g_utf8_strlen (lia_contact_get_name (contact), -1) - 2);
 
   /* Elsewhere, with a list filter that leaves the partner out. */
-  partners_page = LIA_PARTNERS_PAGE (gtk_stack_get_child_by_name (area_stack, "partners"));
-  /* A page reads the store once shown. */
+  /* A page is made, and reads the store, once shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "partners");
+  partners_page = LIA_PARTNERS_PAGE (gtk_stack_get_child_by_name (area_stack, "partners"));
   filter_entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (partners_page),
                                                                   LIA_TYPE_PARTNERS_PAGE, "search_entry"));
   gtk_editable_set_text (GTK_EDITABLE (filter_entry), "zzyzxqwv");

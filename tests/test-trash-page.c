@@ -99,7 +99,6 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(LiaDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
-  GObject *area_stack;
 
   fixture->dir = lia_test_make_temp_dir ("trash-page");
   fixture->path = g_build_filename (fixture->dir, "liaison.db", NULL);
@@ -122,8 +121,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   lia_test_iterate_until (is_mapped, fixture->window, "the window is on screen");
 
-  area_stack = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LIA_TYPE_WINDOW, "area_stack");
-  gtk_stack_set_visible_child_name (GTK_STACK (area_stack), "trash");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "trash"));
 }
 
 static void

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n.h>
 
 #include "lia-event-editor.h"
@@ -57,6 +60,8 @@ struct _LiaWindow
   char                 *error_message;
   GtkWindow            *shortcuts_window;
   guint                 load_idle;
+  guint                 release_tick;
+  guint                 release_idle;
   gboolean              loaded;       /* the pages may read the store */
 
   /* Template widgets */
@@ -171,6 +176,55 @@ bind_page (LiaWindow *self,
 static GtkWidget *get_page (LiaWindow  *self,
                              const char *name);
 
+/* The page cache of the window's connection (8 MiB, see lia-database.c)
+ * fills while a page reads a large database: Today alone walks every
+ * interaction, the partner list sorts by last contact. Kept, it added to
+ * every later page's memory; given back once the page has read what it
+ * shows, the next query reads again from the system's file cache. */
+static gboolean
+release_memory_idle_cb (gpointer data)
+{
+  LiaWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->release_idle = 0;
+
+  if (self->store != NULL &&
+      !lia_database_exec (lia_store_get_database (self->store), "PRAGMA shrink_memory", &error))
+    g_debug ("Cannot release the database's cache: %s", error->message);
+
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the next frame is drawn: the renderer's first frame of a page
+ * leaves most of what it freed (software GL compiles its shaders then).
+ * A tick callback runs in the frame's update phase; the idle it adds runs
+ * after the frame's paint, which has a higher priority. */
+static gboolean
+release_memory_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       user_data)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  self->release_tick = 0;
+  if (self->release_idle == 0)
+    self->release_idle = g_idle_add_full (G_PRIORITY_LOW, release_memory_idle_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_release_memory (LiaWindow *self)
+{
+  if (self->release_tick == 0 && self->release_idle == 0)
+    self->release_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), release_memory_tick_cb, NULL, NULL);
+}
+
 static void
 on_area_stack_visible_child_cb (LiaWindow  *self,
                                 GParamSpec *pspec,
@@ -182,7 +236,10 @@ on_area_stack_visible_child_cb (LiaWindow  *self,
     return;
 
   if (self->loaded)
-    bind_page (self, child);
+    {
+      bind_page (self, child);
+      queue_release_memory (self);
+    }
 
   adw_window_title_set_title (self->area_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
@@ -303,17 +360,6 @@ create_page (LiaWindow *self,
     g_signal_connect_object (page, "published", G_CALLBACK (on_publish_published_cb), self, 0);
 
   return page;
-}
-
-/* The first area's page is made with the window; the others, whose
- * templates took a tenth of a second to build, once it is on screen (or
- * when asked for before, through get_page()). */
-static void
-ensure_pages (LiaWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    if (gtk_stack_get_child_by_name (self->area_stack, areas[i].name) == NULL)
-      create_page (self, i);
 }
 
 /* Makes only the page asked for: selecting the first row while the window
@@ -499,6 +545,7 @@ lia_window_show_partner_action (GtkWidget  *widget,
   select_area (self, "partners");
   lia_partners_page_show_partner (LIA_PARTNERS_PAGE (partners_page), g_variant_get_int64 (parameter));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  queue_release_memory (self);
 }
 
 /* Once per database a day: what became due since Liaison last looked,
@@ -511,7 +558,7 @@ notify_new_items (LiaWindow *self)
   g_autofree char *body = NULL;
   guint count;
 
-  /* get_page() makes every page: not before the window is on screen. */
+  /* Today reads the store once the window is on screen. */
   if (self->store == NULL || application == NULL || !self->loaded ||
       (count = lia_today_page_take_new_count (LIA_TODAY_PAGE (get_page (self, "today")))) == 0)
     return;
@@ -796,24 +843,51 @@ show_error (LiaWindow    *self,
     g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
+/* Fixed thresholds: glibc otherwise raises both each time a large block is
+ * freed, up to 32 MiB, and the renderer's buffers of a few megabytes
+ * (software GL's offscreen textures, cairo's groups) then come from the
+ * heap and stay resident after the one frame that needed them. At 128 KiB
+ * (glibc's first values) such a block is mapped and given back when freed,
+ * and a freed heap top is trimmed. Only after the first frame: mapping
+ * each of the renderer's large blocks anew made the start 60 ms slower. */
+static void
+fix_malloc_thresholds (void)
+{
+#ifdef __GLIBC__
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+      mallopt (M_TRIM_THRESHOLD, 128 * 1024);
+      g_once_init_leave (&done, TRUE);
+    }
+#endif
+}
+
 static gboolean
 load_pages_idle_cb (gpointer data)
 {
   LiaWindow *self = data;
 
   self->load_idle = 0;
+  fix_malloc_thresholds ();
   self->loaded = TRUE;
-  ensure_pages (self);
 
+  /* The pages with a count in the sidebar are made and read now; the
+   * others when first shown (get_page()): a page never visited holds
+   * neither widgets nor data. */
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
+      GtkWidget *page = areas[i].has_count ? get_page (self, areas[i].name)
+                                           : gtk_stack_get_child_by_name (self->area_stack, areas[i].name);
 
-      if (areas[i].has_count ||
-          page == gtk_stack_get_visible_child (self->area_stack))
+      if (page != NULL &&
+          (areas[i].has_count || page == gtk_stack_get_visible_child (self->area_stack)))
         bind_page (self, page);
     }
   notify_new_items (self);
+  queue_release_memory (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -835,6 +909,10 @@ lia_window_dispose (GObject *object)
   LiaWindow *self = (LiaWindow *)object;
 
   g_clear_handle_id (&self->load_idle, g_source_remove);
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  if (self->release_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->release_tick);
+  self->release_tick = 0;
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
