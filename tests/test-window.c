@@ -16,6 +16,7 @@
 #include "lia-database.h"
 #include "lia-events-page.h"
 #include "lia-overview-page.h"
+#include "lia-partner-list.h"
 #include "lia-partners-page.h"
 #include "lia-sample-data.h"
 #include "lia-settings.h"
@@ -384,6 +385,64 @@ test_window_areas_load_when_shown (Fixture       *fixture,
   destroy_window (window);
 }
 
+static GtkWidget *
+get_partner_list (LiaWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (get_area (window, "partners"), LIA_TYPE_PARTNERS_PAGE, "list_view"));
+}
+
+/* The list has scrolled to the partner and made the rows around it. */
+static gboolean
+partner_list_scrolled (gpointer data)
+{
+  GtkWidget *list = get_partner_list (data);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  guint n_rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+
+  return gtk_adjustment_get_value (adjustment) > 0 && n_rows > 5;
+}
+
+/* Showing a partner far down the list on the first visit to Partners (from
+ * Today, or the desktop's show-partner) scrolls the list to it with its
+ * neighbours around it: in GTK 4.8 a scroll before the list had rows left
+ * the first row alone on screen. */
+static void
+test_window_show_partner_scrolls (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaSampleDataOptions options;
+  LiaPartnerQuery query;
+  LiaWindow *window;
+  gint64 last_id;
+
+  lia_sample_data_options_init (&options);
+  g_assert_true (lia_sample_data_write (fixture->path, &options, NULL, &error));
+  g_assert_no_error (error);
+  store = open_store (fixture->path);
+  lia_partner_query_init (&query);
+  ids = lia_store_query_partner_ids (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 30);
+  last_id = g_array_index (ids, gint64, ids->len - 1);
+
+  window = lia_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_test_iterate_until (is_mapped, window, "the window is on screen");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partner", "x", last_id));
+  lia_test_iterate_until (partner_list_scrolled, window, "the partner list scrolled to the partner");
+  g_assert_cmpint (lia_partner_get_id (lia_partners_page_get_partner (LIA_PARTNERS_PAGE (get_area (window, "partners")))),
+                   ==, last_id);
+
+  destroy_window (window);
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -659,6 +718,7 @@ main (int   argc,
   g_test_add ("/window/size-saved", Fixture, NULL, fixture_setup, test_window_size_saved, fixture_teardown);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_window_narrow, fixture_teardown);
   g_test_add ("/window/areas-load-when-shown", Fixture, NULL, fixture_setup, test_window_areas_load_when_shown, fixture_teardown);
+  g_test_add ("/window/show-partner-scrolls", Fixture, NULL, fixture_setup, test_window_show_partner_scrolls, fixture_teardown);
   g_test_add ("/window/today-rows-by-step", Fixture, NULL, fixture_setup, test_window_today_rows_by_step, fixture_teardown);
   g_test_add ("/window/shortcuts", Fixture, NULL, fixture_setup, test_window_shortcuts, fixture_teardown);
   g_test_add ("/window/error", Fixture, NULL, fixture_setup, test_window_error, fixture_teardown);

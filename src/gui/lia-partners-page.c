@@ -37,6 +37,8 @@ struct _LiaPartnersPage
   char               *owner;
   gint64              selected_id;
   gint64              total;
+  guint               scroll_tick;    /* a scroll waiting for the list's first frame */
+  guint               scroll_position;
 
   /* Filters, the state of the partners.* property actions */
   int                 status;
@@ -842,6 +844,11 @@ lia_partners_page_dispose (GObject *object)
   LiaPartnersPage *self = (LiaPartnersPage *)object;
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
@@ -1205,6 +1212,51 @@ lia_partners_page_get_partner (LiaPartnersPage *self)
   return lia_partner_view_get_partner (self->partner_view);
 }
 
+/* Whether the list view has made its rows and been laid out with them. */
+static gboolean
+list_has_rows (LiaPartnersPage *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+
+  return gtk_widget_get_first_child (list) != NULL && gtk_widget_get_height (list) > 0;
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LiaPartnersPage *self = user_data;
+
+  /* Tick callbacks run before the frame's layout: the rows come a frame
+   * after the list is first shown. */
+  if (!list_has_rows (self))
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  gtk_widget_activate_action (widget, "list.scroll-to-item", "u", self->scroll_position);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In GTK 4.8, scrolling a list view that has no rows yet (the page made,
+ * or shown for the first time, to show a partner) left it with its first
+ * row alone until the user scrolled: the scroll waits for the rows. */
+static void
+scroll_to (LiaPartnersPage *self,
+           guint            position)
+{
+  if (list_has_rows (self) && self->scroll_tick == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      return;
+    }
+
+  self->scroll_position = position;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_tick_cb, self, NULL);
+}
+
 /**
  * lia_partners_page_select_partner:
  * @self: a #LiaPartnersPage
@@ -1243,7 +1295,7 @@ lia_partners_page_select_partner (LiaPartnersPage *self,
   self->reselecting = FALSE;
 
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    scroll_to (self, position);
 
   return TRUE;
 }
