@@ -9,8 +9,8 @@
  * moved or changed is another row (an override: recurrence_of, the series'
  * id, and recurrence_id, the occurrence's original start). start_utc and
  * last_end_utc are derived on save, so a window of the calendar reads only
- * the rows whose span meets it (event_single_start_idx, event_occurrence)
- * and expands only those series; single events and overrides are placed
+ * the rows whose span meets it (event_listing_idx, event_occurrence) and
+ * expands only those series; single events and overrides are placed
  * from the derived columns, without libical.
  */
 
@@ -639,15 +639,15 @@ enum {
 };
 
 /* Events, series and overrides out of the trash whose span meets the
- * window [?1, ?2): the first arm walks event_single_start_idx over the
- * single events and overrides that start in the window, the second those
- * that started before it and are still running; an override's series must
- * be out of the trash too. The index holds every column selected here
- * (0006-today-and-list-reads.sql), so without filters the window is read
- * from it and partner_name_idx alone, in start order, instead of an event
- * row a page each (2,771 of them for the first day of the huge benchmark
- * dataset). The filters follow, each a fixed text, so the statements are
- * few and cached. */
+ * window [?1, ?2): the first arm walks event_listing_idx over the single
+ * events and overrides that start in the window, the second those that
+ * started before it and are still running; an override's series must be
+ * out of the trash too. event_listing_idx and event_occurrence_listing_idx
+ * hold every column selected here (0006-today-and-list-reads.sql), so
+ * without filters the window is read from them and partner_name_idx alone,
+ * in start order, instead of a row a page each (2,771 of them for the
+ * first day of the huge benchmark dataset). The filters follow, each a
+ * fixed text, so the statements are few and cached. */
 #define OCCURRENCE_SQL_SELECT \
   "SELECT e.id, e.recurrence_of, e.recurrence_id, e.title, e.all_day, e.status, e.partner_id, p.name," \
   " e.venue_name, e.promote, e.featured, e.start_utc, e.last_end_utc, e.dtstart, e.dtend, e.tzid," \
@@ -1518,7 +1518,7 @@ _lia_store_find_nth_start (LiaStore  *self,
                                             " WHERE deleted_at IS NULL AND (rrule IS NULL OR recurrence_of IS NOT NULL)"
                                             " AND start_utc >= ?1 AND start_utc < ?2"
                                             " UNION ALL "
-                                            "SELECT start_utc FROM event_occurrence"
+                                            "SELECT start_utc FROM event_occurrence INDEXED BY event_occurrence_start_idx"
                                             " WHERE start_utc >= ?1 AND start_utc < ?2"
                                             " ORDER BY 1 LIMIT 1 OFFSET ?3",
                                             error)))
@@ -1870,6 +1870,7 @@ lia_store_summarize_days (LiaStore             *self,
    * recurrence id of a date that is moved somewhere (rare). */
   if (!(dates = lia_database_prepare_cached (database,
                                              "SELECT series_id, start_utc, all_day, rowid FROM event_occurrence"
+                                             " INDEXED BY event_occurrence_start_idx"
                                              " WHERE start_utc >= ?1 AND start_utc < ?2",
                                              error)))
     return NULL;

@@ -177,10 +177,10 @@ static GtkWidget *get_page (LiaWindow  *self,
                              const char *name);
 
 /* The page cache of the window's connection (8 MiB, see lia-database.c)
- * fills while a page reads a large database: Today alone walks every
- * interaction, the partner list sorts by last contact. Kept, it added to
- * every later page's memory; given back once the page has read what it
- * shows, the next query reads again from the system's file cache. */
+ * fills while a page reads a large database: Today's sources, the list's
+ * partners, the calendar's windows. Kept, it added to every later page's
+ * memory; given back once the page has read what it shows, the next query
+ * reads again from the system's file cache. */
 static gboolean
 release_memory_idle_cb (gpointer data)
 {
