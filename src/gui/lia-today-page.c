@@ -429,7 +429,7 @@ update_group (LiaTodayPage      *self,
       gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
     }
 
-  count = g_strdup_printf ("%u", items->len);
+  count = g_strdup_printf ("%'u", items->len);
   gtk_label_set_label (self->group_counts[group], count);
   gtk_widget_set_visible (self->groups[group], items->len > 0);
   gtk_widget_set_visible (self->more_buttons[group], items->len > self->shown[group]);

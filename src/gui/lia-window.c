@@ -275,7 +275,7 @@ count_to_label (GBinding     *binding,
 {
   guint count = g_value_get_uint (from);
 
-  g_value_take_string (to, count > 0 ? g_strdup_printf ("%u", count) : NULL);
+  g_value_take_string (to, count > 0 ? g_strdup_printf ("%'u", count) : NULL);
 
   return TRUE;
 }
