@@ -78,6 +78,11 @@ CREATE INDEX partner_last_contact_idx ON partner (last_contact_at DESC, sort_nam
 -- follow-up and expectation by partner (94 ms at the huge dataset, which
 -- has ten times the interactions of the large one for four times the
 -- partners); now the list walks partner_next_due_idx, nothing due last.
+--
+-- The triggers that recompute it repeat one subquery: as a view, sqlite
+-- 3.40 does not push the partner's id into its UNION ALL, and each write
+-- would read every open follow-up and active expectation; written out,
+-- each arm is a search of the partner's own rows.
 ALTER TABLE partner ADD COLUMN next_due_on TEXT;
 
 UPDATE partner SET next_due_on =
