@@ -12,6 +12,7 @@
 #include "lia-core-resources.h"
 #include "lia-database-private.h"
 #include "lia-partner-list.h"
+#include "lia-search.h"
 #include "lia-store-private.h"
 #include "lia-test-util.h"
 
@@ -141,7 +142,8 @@ test_fresh (Fixture       *fixture,
   static const char * const tables[] = {
     "meta", "partner", "partner_tag", "contact", "agreement", "expectation",
     "interaction", "event", "event_category", "publish_target", "publish_record",
-    "intake_feed", "intake_item", "search_index",
+    "intake_feed", "intake_item", "search_partner", "search_contact",
+    "search_interaction", "search_event",
   };
 
   g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
@@ -385,7 +387,7 @@ test_full_rolls_back (Fixture       *fixture,
   g_assert_true (sqlite3_get_autocommit (handle));
   /* Nothing of the failed transaction stayed. */
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM partner"), ==, 5);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_index"), ==, 5);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_partner"), ==, 5);
 }
 
 /* The first @n_builtin of the built-in migrations (all when 0), and
@@ -713,6 +715,84 @@ test_migrate_5_to_6 (Fixture       *fixture,
   g_assert_true (lia_database_check_integrity (db, NULL));
 }
 
+/* A file of schema version 6 opens at version 7 with one search table a
+ * kind, each holding its records outside the trash under their own ids
+ * (a changed date of a series is found through its series), the old
+ * search_index gone, and the triggers keeping the new tables. */
+static void
+test_migrate_6_to_7 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaMigration *migrations;
+  sqlite3 *handle;
+  guint n;
+
+  migrations = builtin_plus (6, NULL, &n);
+  g_assert_cmpuint (n, ==, 6);
+  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
+  free_migrations (migrations, n);
+  g_assert_no_error (error);
+  insert_partners (db, 2);
+  g_assert_true (lia_database_exec (db,
+                                    "UPDATE partner SET name = 'Millbrook Seniors Centre', notes = 'Tai chi' WHERE id = 1;"
+                                    "UPDATE partner SET name = 'Trashed Theatre', deleted_at = 5 WHERE id = 2;"
+                                    "INSERT INTO contact (id, partner_id, name, role, created_at, updated_at)"
+                                    " VALUES (7, 1, 'Ana Díaz', 'Coordinator', 1, 1);"
+                                    "INSERT INTO interaction (id, partner_id, kind, occurred_at, summary, created_at, updated_at)"
+                                    " VALUES (9, 1, 'call', 100, 'Talked about the pantry', 1, 1);"
+                                    "INSERT INTO event (id, uid, partner_id, title, dtstart, tzid, start_utc, rrule,"
+                                    " venue_name, created_at, updated_at) VALUES"
+                                    " (11, 'series@test', 1, 'Chess club', '2026-10-06T18:00:00', 'UTC', 1791309600,"
+                                    "  'FREQ=WEEKLY', 'Millbrook hall', 1, 1);"
+                                    "INSERT INTO event (id, uid, recurrence_of, recurrence_id, partner_id, title, dtstart,"
+                                    " tzid, start_utc, created_at, updated_at) VALUES"
+                                    " (12, 'series@test', 11, '2026-10-13T18:00:00', 1, 'Chess club finals',"
+                                    "  '2026-10-13T18:00:00', 'UTC', 1791914400, 1, 1);",
+                                    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = lia_database_get_handle (db);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search_index%'"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_partner WHERE search_partner MATCH 'tai chi'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_partner"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_contact WHERE search_contact MATCH 'diaz'"), ==, 7);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_interaction WHERE search_interaction MATCH 'pantry'"),
+                   ==, 9);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_event WHERE search_event MATCH 'chess'"), ==, 11);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_event"), ==, 1);
+
+  /* Search as the window does it: a partner, its contact and its event. */
+  store = lia_store_new (db);
+  results = lia_store_search (store, "millbro", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_cmpint (((LiaSearchResult *)g_ptr_array_index (results, 0))->kind, ==, LIA_RECORD_PARTNER);
+  g_assert_cmpint (((LiaSearchResult *)g_ptr_array_index (results, 1))->kind, ==, LIA_RECORD_EVENT);
+  g_assert_cmpint (((LiaSearchResult *)g_ptr_array_index (results, 1))->id, ==, 11);
+  g_assert_cmpint (((LiaSearchResult *)g_ptr_array_index (results, 1))->partner_id, ==, 1);
+
+  /* The triggers keep the new tables: a restore, an edit, a delete. */
+  g_assert_true (lia_database_exec (db,
+                                    "UPDATE partner SET deleted_at = NULL WHERE id = 2;"
+                                    "UPDATE event SET title = 'Checkers club' WHERE id = 11;"
+                                    "DELETE FROM contact WHERE id = 7;",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_partner WHERE search_partner MATCH 'theatre'"), ==, 2);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_event WHERE search_event MATCH 'chess'"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT rowid FROM search_event WHERE search_event MATCH 'checkers'"), ==, 11);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_contact"), ==, 0);
+  g_assert_true (lia_database_check_integrity (db, NULL));
+}
+
 static void
 assert_rejected (LiaDatabase *db,
                  const char  *sql)
@@ -759,12 +839,12 @@ test_constraints (Fixture       *fixture,
 
   /* The search index follows the data, accents folded, prefixes matched. */
   g_assert_cmpint (query_int (lia_database_get_handle (db),
-                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'ecole'"), ==, 1);
+                              "SELECT count(*) FROM search_partner WHERE search_partner MATCH 'ecole'"), ==, 1);
   g_assert_cmpint (query_int (lia_database_get_handle (db),
-                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'river*'"), ==, 1);
+                              "SELECT count(*) FROM search_partner WHERE search_partner MATCH 'river*'"), ==, 1);
   g_assert_true (lia_database_exec (db, "UPDATE partner SET deleted_at = 5 WHERE id = 2", NULL));
   g_assert_cmpint (query_int (lia_database_get_handle (db),
-                              "SELECT count(*) FROM search_index WHERE search_index MATCH 'ecole'"), ==, 0);
+                              "SELECT count(*) FROM search_partner WHERE search_partner MATCH 'ecole'"), ==, 0);
 }
 
 static void
@@ -871,6 +951,7 @@ main (int   argc,
   ADD ("/database/migrate-1-to-2", test_migrate_1_to_2);
   ADD ("/database/migrate-4-to-5", test_migrate_4_to_5);
   ADD ("/database/migrate-5-to-6", test_migrate_5_to_6);
+  ADD ("/database/migrate-6-to-7", test_migrate_6_to_7);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);

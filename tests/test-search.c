@@ -510,6 +510,89 @@ test_search_sample (Fixture       *fixture,
   g_assert_cmpuint (n, >=, 15);
 }
 
+/* @text with its runs of spaces made one, and none at the ends. */
+static char *
+collapse_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *collapsed = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (collapsed, "%s%s", collapsed->len > 0 ? " " : "", words[i]);
+
+  return g_string_free (collapsed, FALSE);
+}
+
+/* The best of each kind, and their snippets, are what sqlite's own
+ * ranking of every match gives (bm25, then rowid), for words matching more
+ * rows than the limit in every order of score: the best of a kind are kept
+ * as the rows come, and each gets its snippet then. */
+static void
+test_search_best_as_sqlite (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char * const texts[] = { "Food", "community ce", "le", "Riv", "Story time", "ma" };
+  static const struct
+  {
+    LiaRecordKind  kind;
+    const char    *table;
+  } tables[] = {
+    { LIA_RECORD_PARTNER, "search_partner" },
+    { LIA_RECORD_CONTACT, "search_contact" },
+    { LIA_RECORD_INTERACTION, "search_interaction" },
+    { LIA_RECORD_EVENT, "search_event" },
+  };
+  guint n_full = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GPtrArray) results = search (fixture, texts[t], 5);
+      g_autofree char *match = _lia_search_build_match (texts[t]);
+
+      for (guint k = 0; k < G_N_ELEMENTS (tables); k++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT rowid, snippet (%s, 1, '', '', '…', 12),"
+                                                  " (SELECT count(*) FROM %s WHERE %s MATCH ?1)"
+                                                  " FROM %s WHERE %s MATCH ?1"
+                                                  " ORDER BY bm25 (%s, 10.0, 1.0), rowid LIMIT 5",
+                                                  tables[k].table, tables[k].table, tables[k].table,
+                                                  tables[k].table, tables[k].table, tables[k].table);
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autoptr(GError) error = NULL;
+          guint i = 0, n_matches = 0;
+
+          stmt = lia_database_prepare (fixture->database, sql, &error);
+          g_assert_no_error (error);
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          for (guint r = 0; r < results->len; r++)
+            {
+              LiaSearchResult *result = g_ptr_array_index (results, r);
+              g_autofree char *snippet = NULL;
+
+              if (result->kind != tables[k].kind)
+                continue;
+
+              g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+              /* More matches than kept: the limit was at work. */
+              n_matches = sqlite3_column_int (stmt, 2);
+              if (i++ == 0 && n_matches > 5)
+                n_full++;
+              g_assert_cmpint (result->id, ==, sqlite3_column_int64 (stmt, 0));
+              /* The same snippet, its runs of spaces made one. */
+              snippet = collapse_spaces ((const char *)sqlite3_column_text (stmt, 1));
+              g_assert_cmpstr (result->snippet, ==, snippet);
+            }
+          /* As many as sqlite finds, up to the limit. */
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          g_assert_cmpuint (i, ==, MIN (n_matches, 5));
+        }
+    }
+
+  /* The limit was at work for most kinds of most texts. */
+  g_assert_cmpuint (n_full, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +611,8 @@ main (int   argc,
   g_test_add ("/search/store-trash", Fixture, NULL, fixture_setup, test_search_store_trash, fixture_teardown);
   g_test_add ("/search/events", Fixture, NULL, fixture_setup, test_search_events, fixture_teardown);
   g_test_add ("/search/sample", Fixture, NULL, fixture_setup_sample, test_search_sample, fixture_teardown);
+  g_test_add ("/search/best-as-sqlite", Fixture, NULL, fixture_setup_sample, test_search_best_as_sqlite,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -118,21 +118,37 @@ count_rows (Fixture    *fixture,
   return query_int (fixture, sql);
 }
 
-/* How many rows of the search index match @text. */
+/* How many records of @table (one of the search tables, or NULL for all
+ * four) match @text. */
 static gint64
-count_matches (Fixture    *fixture,
-               const char *text)
+count_matches_in (Fixture    *fixture,
+                  const char *table,
+                  const char *text)
 {
+  static const char * const tables[] = { "search_partner", "search_contact", "search_interaction", "search_event" };
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
-  stmt = lia_database_prepare (fixture->database,
-                               "SELECT count(*) FROM search_index WHERE search_index MATCH ?", &error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (table == NULL || g_str_equal (table, tables[i]))
+      g_string_append_printf (sql, "%sSELECT rowid FROM %s WHERE %s MATCH ?1",
+                              sql->str[sql->len - 1] == '(' ? "" : " UNION ALL ", tables[i], tables[i]);
+  g_string_append_c (sql, ')');
+
+  stmt = lia_database_prepare (fixture->database, sql->str, &error);
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+count_matches (Fixture    *fixture,
+               const char *text)
+{
+  return count_matches_in (fixture, NULL, text);
 }
 
 static int
@@ -968,6 +984,12 @@ test_search_index (Fixture       *fixture,
   g_assert_cmpint (count_matches (fixture, "diaz"), ==, 1);
   g_assert_cmpint (count_matches (fixture, "pantry"), ==, 1);
   g_assert_cmpint (count_matches (fixture, "river*"), ==, 1);
+  /* Each kind in its own table, under the record's id. */
+  g_assert_cmpint (count_matches_in (fixture, "search_partner", "riverside"), ==, 1);
+  g_assert_cmpint (count_matches_in (fixture, "search_contact", "diaz"), ==, 1);
+  g_assert_cmpint (count_matches_in (fixture, "search_interaction", "pantry"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT rowid FROM search_interaction WHERE search_interaction MATCH 'pantry'"),
+                   ==, interaction_id);
 
   /* An update replaces the indexed text. */
   partner = lia_store_get_partner (fixture->store, partner_id, &error);

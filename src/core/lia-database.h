@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; a newer file is refused. */
-#define LIA_SCHEMA_VERSION 6
+#define LIA_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of every Liaison database ("LIAS"). */
 #define LIA_APPLICATION_ID 0x4C494153

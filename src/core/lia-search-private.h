@@ -8,12 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The rowid of search_index is id * 4 + kind (0001-initial.sql). */
-#define LIA_SEARCH_KIND_PARTNER     0
-#define LIA_SEARCH_KIND_CONTACT     1
-#define LIA_SEARCH_KIND_INTERACTION 2
-#define LIA_SEARCH_KIND_EVENT       3
-
 /* Turns what the user typed into an FTS5 MATCH expression that cannot be a
  * syntax error: each word a double-quoted string (quotes doubled) with a
  * trailing '*' for a prefix match. Returns NULL when @text holds no word. */

@@ -2,24 +2,27 @@
  * Copyright 2026 The Liaison Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Search as you type over the FTS5 table search_index, which triggers keep
- * current (0001-initial.sql): its rowid is id * 4 + kind, its tokenizer
- * folds case and accents, and trashed rows are not in it.
+ * Search as you type over one FTS5 table a kind of record (search_partner,
+ * search_contact, search_interaction, search_event), which triggers keep
+ * current (0007-search-by-kind.sql): the rowid is the record's id, the
+ * tokenizer folds case and accents, and trashed records are not in them.
  *
- * A keystroke costs two passes over the rows that match. Ranking is what
- * costs most: bm25() reads the positions of every row it scores, about 1 µs
- * a row, and a two-letter prefix matches a third of a large database
- * (50,000 rows of the 5,000-partner benchmark, 60 ms to rank them all). So
- * the first pass scores at most RANK_CANDIDATES rows of each kind, the first
- * ones in rowid order, picked by the function lia_search_take() before
- * bm25() runs: the ranking is exact as soon as the words leave fewer, which
- * two or three more letters do. The second pass makes the snippets of the
- * rows kept, and only theirs.
+ * A keystroke is one pass over each table. Ranking is what costs most:
+ * bm25() reads the positions of every row it scores, about 1 µs a row,
+ * and a two-letter prefix matches a third of a large database (50,000
+ * rows of the 5,000-partner benchmark, 60 ms to rank them all). So each
+ * table scores at most RANK_CANDIDATES rows, the first ones in rowid order
+ * (LIMIT): the ranking is exact as soon as the words leave fewer, which
+ * two or three more letters do, and a kind whose records seldom hold the
+ * words costs no more than its own matches. Snippets are made for the
+ * rows that enter the best as they come (see RANKED_SQL).
  */
 
 #define G_LOG_DOMAIN "lia-search"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "lia-search-private.h"
 
@@ -29,52 +32,52 @@ G_DEFINE_BOXED_TYPE (LiaSearchResult, lia_search_result,
 #define MAX_WORDS        16
 #define RANK_CANDIDATES  1000
 #define SNIPPET_TOKENS   12
-#define CANDIDATES_TYPE  "LiaSearchCandidates"
+#define BEST_TYPE        "LiaSearchBest"
 
-/* bm25 weights by column (kind, title, body): a word in a name or a
- * summary counts ten times a word in the body. */
-#define RANKED_SQL \
-  "SELECT rowid, bm25 (search_index, 0.0, 10.0, 1.0) FROM search_index" \
-  " WHERE search_index MATCH ?1 AND lia_search_take (?2, rowid % 4)"
+/* One pass: bm25 scores the first RANK_CANDIDATES matches in rowid order,
+ * and lia_search_keep() keeps the best of them as they come; a row gets
+ * its snippet when it enters the best, a few dozen rows at most. A second
+ * MATCH for the snippets of the rows kept cost as much again: FTS5 reads
+ * the whole doclist of a prefix longer than the prefix index ("Riverbend"*,
+ * 230,000 events of the huge benchmark dataset) each time it sets one up.
+ * bm25 weights by column (title, body): a word in a name or a summary
+ * counts ten times a word in the body. */
+#define RANKED_SQL(table) \
+  "SELECT rowid, CASE WHEN lia_search_keep (?2, rowid, bm25 (" table ", 10.0, 1.0))" \
+  " THEN snippet (" table ", 1, '', '', '…', " G_STRINGIFY (SNIPPET_TOKENS) ") END" \
+  " FROM " table " WHERE " table " MATCH ?1 LIMIT " G_STRINGIFY (RANK_CANDIDATES)
 
-/* The rows kept, all at once: one MATCH (setting up long prefixes costs
- * the most, so not one a row), and a snippet only for the rows in the list
- * ("+rowid": a test on each row, not a lookup per value). */
-#define DETAIL_SQL_FORMAT \
-  "SELECT rowid, title, snippet (search_index, 2, '', '', '…', " G_STRINGIFY (SNIPPET_TOKENS) ")," \
-  " CASE rowid %% 4" \
-  "  WHEN 0 THEN rowid / 4" \
-  "  WHEN 1 THEN (SELECT c.partner_id FROM contact AS c WHERE c.id = search_index.rowid / 4)" \
-  "  WHEN 2 THEN (SELECT i.partner_id FROM interaction AS i WHERE i.id = search_index.rowid / 4)" \
-  "  WHEN 3 THEN (SELECT coalesce (e.partner_id, 0) FROM event AS e WHERE e.id = search_index.rowid / 4)" \
-  " END" \
-  " FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (%s)"
-
-/* Indexed by search kind. */
+/* In the order results are returned; @record_sql gives the title (as its
+ * view in 0007-search-by-kind.sql puts it in the table) and the partner. */
 static const struct
 {
-  int           search_kind;
-  LiaRecordKind record_kind;
+  LiaRecordKind  record_kind;
+  const char    *ranked_sql;
+  const char    *record_sql;
 } kinds[] = {
-  { LIA_SEARCH_KIND_PARTNER, LIA_RECORD_PARTNER },
-  { LIA_SEARCH_KIND_CONTACT, LIA_RECORD_CONTACT },
-  { LIA_SEARCH_KIND_INTERACTION, LIA_RECORD_INTERACTION },
-  { LIA_SEARCH_KIND_EVENT, LIA_RECORD_EVENT },
+  { LIA_RECORD_PARTNER, RANKED_SQL ("search_partner"),
+    "SELECT name, id FROM partner WHERE id = ?1" },
+  { LIA_RECORD_CONTACT, RANKED_SQL ("search_contact"),
+    "SELECT name, partner_id FROM contact WHERE id = ?1" },
+  { LIA_RECORD_INTERACTION, RANKED_SQL ("search_interaction"),
+    "SELECT summary, partner_id FROM interaction WHERE id = ?1" },
+  { LIA_RECORD_EVENT, RANKED_SQL ("search_event"),
+    "SELECT title, coalesce (partner_id, 0) FROM event WHERE id = ?1" },
 };
 
 typedef struct
 {
-  gint64 rowid;
+  gint64 id;
   double score;
 } Candidate;
 
-/* What the first pass has taken, by search kind. */
+/* The best rows seen so far, best first; @best holds @limit. */
 typedef struct
 {
-  guint   n_taken[G_N_ELEMENTS (kinds)];
-  guint   n_full;
-  GArray *taken[G_N_ELEMENTS (kinds)];  /* of Candidate */
-} Candidates;
+  guint     limit;
+  guint     n;
+  Candidate best[];
+} Best;
 
 /* How many characters of @word the tokenizer would keep. */
 static guint
@@ -187,163 +190,127 @@ tidy_snippet (const char *text)
   return g_string_free (tidy, FALSE);
 }
 
-/* lia_search_take (candidates, kind): whether the first pass scores this
- * row, until it has RANK_CANDIDATES of the kind. */
-static void
-take_cb (sqlite3_context  *context,
-         int               argc,
-         sqlite3_value   **argv)
-{
-  Candidates *candidates = sqlite3_value_pointer (argv[0], CANDIDATES_TYPE);
-  int kind = sqlite3_value_int (argv[1]);
-  gboolean take;
-
-  take = candidates != NULL && kind >= 0 && kind < (int)G_N_ELEMENTS (kinds) &&
-         candidates->n_taken[kind] < RANK_CANDIDATES;
-  if (take && ++candidates->n_taken[kind] == RANK_CANDIDATES)
-    candidates->n_full++;
-
-  sqlite3_result_int (context, take);
-}
-
 static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+compare_candidates (const Candidate *x,
+                    const Candidate *y)
 {
-  const Candidate *x = a, *y = b;
-
   if (x->score != y->score)
     return x->score < y->score ? -1 : 1;
 
-  return (x->rowid > y->rowid) - (x->rowid < y->rowid);
+  return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Appends the best @limit rows of each kind, with only kind and id set. */
-static gboolean
-rank (LiaDatabase  *database,
-      const char   *match,
-      guint         limit,
-      GPtrArray    *results,
-      GError      **error)
+/* lia_search_keep (best, rowid, score): whether the row enters the best
+ * rows seen so far; every row of the final best did when it came. */
+static void
+keep_cb (sqlite3_context  *context,
+         int               argc,
+         sqlite3_value   **argv)
 {
-  g_autoptr(sqlite3_stmt) ranked = NULL;
-  Candidates candidates = { { 0 } };
-  gboolean ok = TRUE;
-  int rc;
+  Best *best = sqlite3_value_pointer (argv[0], BEST_TYPE);
+  Candidate candidate = { sqlite3_value_int64 (argv[1]), sqlite3_value_double (argv[2]) };
+  guint at;
 
-  /* Once a connection: sqlite refuses to replace a function while any
-   * statement of the connection runs. */
-  if (g_object_get_data (G_OBJECT (database), "lia-search-take") == NULL)
+  if (best == NULL || best->limit == 0)
     {
-      rc = sqlite3_create_function_v2 (lia_database_get_handle (database), "lia_search_take", 2,
-                                       SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, take_cb, NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        return lia_database_set_error_from_sqlite (database, rc, error);
-      g_object_set_data (G_OBJECT (database), "lia-search-take", GINT_TO_POINTER (TRUE));
+      sqlite3_result_int (context, 0);
+      return;
     }
 
-  if (!(ranked = lia_database_prepare (database, RANKED_SQL, error)))
+  /* Where it goes; the worst falls off the end when full. */
+  for (at = best->n; at > 0 && compare_candidates (&candidate, &best->best[at - 1]) < 0; at--)
+    ;
+  if (at == best->limit)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  if (best->n < best->limit)
+    best->n++;
+  memmove (&best->best[at + 1], &best->best[at], (best->n - 1 - at) * sizeof (Candidate));
+  best->best[at] = candidate;
+  sqlite3_result_int (context, 1);
+}
+
+/* Once a connection: sqlite refuses to replace a function while any
+ * statement of the connection runs. */
+static gboolean
+ensure_keep_function (LiaDatabase  *database,
+                      GError      **error)
+{
+  int rc;
+
+  if (g_object_get_data (G_OBJECT (database), "lia-search-keep") != NULL)
+    return TRUE;
+
+  rc = sqlite3_create_function_v2 (lia_database_get_handle (database), "lia_search_keep", 3,
+                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, keep_cb, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return lia_database_set_error_from_sqlite (database, rc, error);
+  g_object_set_data (G_OBJECT (database), "lia-search-keep", GINT_TO_POINTER (TRUE));
+
+  return TRUE;
+}
+
+/* Appends the best @limit records of kind @k to @results, with their
+ * title, snippet and partner id. */
+static gboolean
+search_kind (LiaDatabase  *database,
+             guint         k,
+             const char   *match,
+             guint         limit,
+             GPtrArray    *results,
+             GError      **error)
+{
+  g_autoptr(LiaStmt) ranked = NULL;
+  g_autoptr(GHashTable) snippets = NULL;
+  g_autofree Best *best = NULL;
+  int rc;
+
+  if (!ensure_keep_function (database, error) ||
+      !(ranked = lia_database_prepare_cached (database, kinds[k].ranked_sql, error)))
     return FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    candidates.taken[k] = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  best = g_malloc0 (sizeof (Best) + limit * sizeof (Candidate));
+  best->limit = limit;
+  snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   sqlite3_bind_text (ranked, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_pointer (ranked, 2, &candidates, CANDIDATES_TYPE, NULL);
-
+  sqlite3_bind_pointer (ranked, 2, best, BEST_TYPE, NULL);
   while ((rc = sqlite3_step (ranked)) == SQLITE_ROW)
     {
-      Candidate candidate;
-
-      candidate.rowid = sqlite3_column_int64 (ranked, 0);
-      candidate.score = sqlite3_column_double (ranked, 1);
-      g_array_append_val (candidates.taken[candidate.rowid % 4], candidate);
-
-      /* The rest would only be read and left. */
-      if (candidates.n_full == G_N_ELEMENTS (kinds))
-        {
-          rc = SQLITE_DONE;
-          break;
-        }
-    }
-
-  if (rc != SQLITE_DONE)
-    ok = lia_database_set_error_from_sqlite (database, rc, error);
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      GArray *taken = candidates.taken[k];
-
-      g_array_sort (taken, compare_candidates);
-      for (guint i = 0; ok && i < MIN (taken->len, limit); i++)
-        {
-          LiaSearchResult *result = g_new0 (LiaSearchResult, 1);
-
-          result->kind = kinds[k].record_kind;
-          result->id = g_array_index (taken, Candidate, i).rowid / 4;
-          g_ptr_array_add (results, result);
-        }
-      g_array_unref (taken);
-    }
-
-  return ok;
-}
-
-static gint64
-get_rowid (const LiaSearchResult *result)
-{
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (kinds[k].record_kind == result->kind)
-      return result->id * 4 + kinds[k].search_kind;
-
-  g_assert_not_reached ();
-}
-
-/* Sets title, snippet and partner id of every result. */
-static gboolean
-fill_results (LiaDatabase  *database,
-              const char   *match,
-              GPtrArray    *results,
-              GError      **error)
-{
-  g_autoptr(GHashTable) by_rowid = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) rowids = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) detail = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree gint64 *keys = g_new (gint64, results->len);
-  gint64 min = G_MAXINT64, max = G_MININT64;
-  int rc;
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      keys[i] = get_rowid (g_ptr_array_index (results, i));
-      g_hash_table_insert (by_rowid, &keys[i], g_ptr_array_index (results, i));
-      g_string_append_printf (rowids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", keys[i]);
-      min = MIN (min, keys[i]);
-      max = MAX (max, keys[i]);
-    }
-
-  sql = g_strdup_printf (DETAIL_SQL_FORMAT, rowids->str);
-  if (!(detail = lia_database_prepare (database, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_text (detail, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (detail, 2, min);
-  sqlite3_bind_int64 (detail, 3, max);
-
-  while ((rc = sqlite3_step (detail)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (detail, 0);
-      LiaSearchResult *result = g_hash_table_lookup (by_rowid, &rowid);
-
-      g_assert (result != NULL);
-      result->title = g_strdup ((const char *)sqlite3_column_text (detail, 1));
-      result->snippet = tidy_snippet ((const char *)sqlite3_column_text (detail, 2));
-      result->partner_id = sqlite3_column_int64 (detail, 3);
+      if (sqlite3_column_type (ranked, 1) != SQLITE_NULL)
+        g_hash_table_replace (snippets, g_memdup2 (&(gint64) { sqlite3_column_int64 (ranked, 0) }, sizeof (gint64)),
+                              tidy_snippet ((const char *)sqlite3_column_text (ranked, 1)));
     }
 
   if (rc != SQLITE_DONE)
     return lia_database_set_error_from_sqlite (database, rc, error);
+
+  for (guint i = 0; i < best->n; i++)
+    {
+      g_autoptr(LiaStmt) record = NULL;
+      LiaSearchResult *result;
+      const char *snippet;
+
+      if (!(record = lia_database_prepare_cached (database, kinds[k].record_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (record, 1, best->best[i].id);
+      if ((rc = sqlite3_step (record)) == SQLITE_DONE)
+        continue;  /* gone since: another connection wrote */
+      if (rc != SQLITE_ROW)
+        return lia_database_set_error_from_sqlite (database, rc, error);
+
+      result = g_new0 (LiaSearchResult, 1);
+      result->kind = kinds[k].record_kind;
+      result->id = best->best[i].id;
+      result->title = g_strdup ((const char *)sqlite3_column_text (record, 0));
+      result->partner_id = sqlite3_column_int64 (record, 1);
+      snippet = g_hash_table_lookup (snippets, &result->id);
+      result->snippet = g_strdup (snippet != NULL ? snippet : "");
+      g_ptr_array_add (results, result);
+    }
 
   return TRUE;
 }
@@ -470,11 +437,11 @@ lia_store_search (LiaStore    *self,
     return g_steal_pointer (&results);
 
   database = lia_store_get_database (self);
-  if (!rank (database, match, limit_per_kind, results, error))
-    return NULL;
-
-  if (results->len > 0 && !fill_results (database, match, results, error))
-    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      if (!search_kind (database, k, match, limit_per_kind, results, error))
+        return NULL;
+    }
 
   g_debug ("%s: %u results", match, results->len);
 

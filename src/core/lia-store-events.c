@@ -681,11 +681,11 @@ static const char * const occurrence_windows[OCCURRENCE_WINDOW_ARMS] = {
   " WHERE e.deleted_at IS NULL AND o.start_utc >= ?1 - ?11 AND o.start_utc < ?2"
 
 /* Text and category are those of the series (overrides are not in
- * search_index and need not repeat the categories); the rest are the
+ * search_event and need not repeat the categories); the rest are the
  * row's own, so a cancelled date of a series is found as cancelled. */
 #define FILTER_TEXT \
-  " AND coalesce (e.recurrence_of, e.id) * 4 + 3 IN" \
-  " (SELECT rowid FROM search_index WHERE search_index MATCH ?3)"
+  " AND coalesce (e.recurrence_of, e.id) IN" \
+  " (SELECT rowid FROM search_event WHERE search_event MATCH ?3)"
 #define FILTER_PARTNER_NONE " AND e.partner_id IS NULL"
 #define FILTER_PARTNER      " AND e.partner_id = ?4"
 #define FILTER_CATEGORY \

@@ -119,8 +119,8 @@ lia_store_query_partner_ids (LiaStore               *self,
     g_string_append (sql, " AND (" LIA_STORE_SQL_IS_STALE ")");
   if (match != NULL)
     g_string_append (sql,
-                     " AND p.id IN (SELECT rowid / 4 FROM search_index"
-                     " WHERE search_index MATCH :match AND rowid % 4 = 0)");
+                     " AND p.id IN (SELECT rowid FROM search_partner"
+                     " WHERE search_partner MATCH :match)");
 
   switch (query->sort)
     {

@@ -30,7 +30,6 @@
 #include "lia-search-private.h"
 #include "lia-validate.h"
 
-#define SEARCH_KIND_EVENT 3
 #define EVENT_EXTENSION_ABOUT "https://liaisonapp.org/feeds/event-extension"
 
 /* What a feed's times are written in. */

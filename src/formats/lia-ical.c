@@ -37,7 +37,6 @@
 #include "lia-search-private.h"
 
 #define LIAISON_PRODID_PREFIX "-//Liaison//"
-#define SEARCH_KIND_EVENT 3
 
 typedef struct
 {
@@ -2021,8 +2020,7 @@ _lia_formats_select_event_ids (LiaStore             *store,
   if (query != NULL)
     {
       if (query->text != NULL && (match = _lia_search_build_match (query->text)) != NULL)
-        g_string_append_printf (sql, " AND e.id IN (SELECT rowid / 4 FROM search_index "
-                                     "WHERE search_index MATCH ?1 AND rowid %% 4 = %d)", SEARCH_KIND_EVENT);
+        g_string_append (sql, " AND e.id IN (SELECT rowid FROM search_event WHERE search_event MATCH ?1)");
       if (query->partner_id == 0)
         g_string_append (sql, " AND e.partner_id IS NULL");
       else if (query->partner_id > 0)
