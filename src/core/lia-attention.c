@@ -31,8 +31,8 @@ typedef void (*LiaAttentionDescribeFunc) (LiaAttentionContext *context,
 
 /* A source of the radar: one query and the sentence of its rows. The
  * command line lists every item (sql); the Today page counts them
- * (count_sql) and phrases only the first rows it shows (first_sql). Both
- * are sql itself, wrapped (SOURCE()), so the rules are written once. */
+ * (count_sql) and phrases only the first rows it shows (first_sql). The
+ * three are made of the same parts (SOURCE()): the rules are written once. */
 typedef struct
 {
   LiaAttentionKind          kind;
@@ -51,6 +51,14 @@ G_DEFINE_BOXED_TYPE (LiaAttentionItem, lia_attention_item,
  * source reads indexes alone, never table rows (test-attention checks the
  * plans): the indexes of 0006 hold the columns each source selects. */
 #define PARTNER_BY_ID " partner AS p INDEXED BY partner_name_idx"
+
+/* Whether the item's partner (@column holds its id) is not in the trash,
+ * without reading the partner: the trashed partners are few, read once
+ * a query through partner_deleted_idx. A count reads no partner at all;
+ * joined by id for every item, they cost a lookup in partner_name_idx
+ * each, half the counts' time. */
+#define PARTNER_TRASHED_IDS "(SELECT id FROM partner WHERE deleted_at IS NOT NULL)"
+#define PARTNER_NOT_TRASHED(column) " AND " column " NOT IN " PARTNER_TRASHED_IDS
 
 /* "Snoozed" is the same clause in every source: @key_sql is the SQL of the
  * item's key. :snoozing is 0 when no snooze is running, which spares a
@@ -304,14 +312,16 @@ describe_stale (LiaAttentionContext *context,
  * from the day the partner was added. Column 9 is the days since the
  * information was verified, NULL when it never was; column 10 the pending
  * update request. */
-#define STALE_SQL \
-  "SELECT 'stale:' || p.id, p.id, p.name, 0," \
-  " date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch') AS due_on," \
+#define STALE_DUE \
+  "date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch')"
+#define STALE_COLUMNS \
+  "SELECT 'stale:' || p.id, p.id, p.name, 0, " STALE_DUE "," \
   " :now / 86400 - coalesce (p.info_verified_at, p.created_at) / 86400 - p.cadence_days - 1," \
   " p.sort_name, p.upkeep_mode, p.cadence_days," \
   " :now / 86400 - p.info_verified_at / 86400," \
-  " " LIA_STORE_SQL_UPDATE_REQUESTED_AT \
-  " FROM partner AS p" \
+  " " LIA_STORE_SQL_UPDATE_REQUESTED_AT
+#define STALE_FROM " FROM partner AS p"
+#define STALE_WHERE \
   " WHERE p.deleted_at IS NULL AND p.status <> 'ended'" \
   " AND (" LIA_STORE_SQL_IS_STALE ")" \
   NOT_SNOOZED ("'stale:' || p.id")
@@ -326,12 +336,16 @@ describe_follow_up (LiaAttentionContext *context,
                                 item->partner_name, (const char *)sqlite3_column_text (stmt, 7));
 }
 
-#define FOLLOW_UP_SQL \
-  "SELECT 'follow-up:' || i.id, p.id, p.name, i.id, i.follow_up_on AS due_on," \
-  " CAST (julianday (:today) - julianday (i.follow_up_on) AS INTEGER), p.sort_name, i.summary" \
-  " FROM interaction AS i JOIN" PARTNER_BY_ID " ON p.id = i.partner_id" \
+#define FOLLOW_UP_DUE "i.follow_up_on"
+#define FOLLOW_UP_COLUMNS \
+  "SELECT 'follow-up:' || i.id, p.id, p.name, i.id, " FOLLOW_UP_DUE "," \
+  " CAST (julianday (:today) - julianday (" FOLLOW_UP_DUE ") AS INTEGER), p.sort_name, i.summary"
+#define FOLLOW_UP_FROM " FROM interaction AS i"
+#define FOLLOW_UP_JOIN " JOIN" PARTNER_BY_ID " ON p.id = i.partner_id"
+#define FOLLOW_UP_WHERE \
   " WHERE i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL" \
-  " AND i.follow_up_on <= :today AND p.deleted_at IS NULL" \
+  " AND i.follow_up_on <= :today" \
+  PARTNER_NOT_TRASHED ("i.partner_id") \
   NOT_SNOOZED ("'follow-up:' || i.id")
 
 static void
@@ -371,12 +385,15 @@ describe_expectation (LiaAttentionContext *context,
 /* Due, or missed (describe_expectation()) when later than
  * LIA_ATTENTION_MISSED_AFTER_DAYS: the kind follows the days overdue, so
  * the source's own order is the radar's. */
-#define EXPECTATION_SQL \
-  "SELECT 'expectation:' || e.id || ':' || e.next_due_on, p.id, p.name, e.id, e.next_due_on AS due_on," \
-  " CAST (julianday (:today) - julianday (e.next_due_on) AS INTEGER), p.sort_name, e.direction, e.what" \
-  " FROM expectation AS e JOIN" PARTNER_BY_ID " ON p.id = e.partner_id" \
+#define EXPECTATION_DUE "e.next_due_on"
+#define EXPECTATION_COLUMNS \
+  "SELECT 'expectation:' || e.id || ':' || e.next_due_on, p.id, p.name, e.id, " EXPECTATION_DUE "," \
+  " CAST (julianday (:today) - julianday (" EXPECTATION_DUE ") AS INTEGER), p.sort_name, e.direction, e.what"
+#define EXPECTATION_FROM " FROM expectation AS e"
+#define EXPECTATION_JOIN " JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
+#define EXPECTATION_WHERE \
   " WHERE e.status = 'active' AND e.deleted_at IS NULL AND e.next_due_on <= :today" \
-  " AND p.deleted_at IS NULL" \
+  PARTNER_NOT_TRASHED ("e.partner_id") \
   NOT_SNOOZED ("'expectation:' || e.id || ':' || e.next_due_on")
 
 static void
@@ -394,12 +411,16 @@ describe_agreement (LiaAttentionContext *context,
     item->text = g_strdup_printf (_("Agreement with %s ends on %s"), item->partner_name, day);
 }
 
-#define AGREEMENT_SQL \
-  "SELECT 'agreement:' || a.id, p.id, p.name, a.id, a.ends_on AS due_on," \
-  " CAST (julianday (:today) - julianday (a.ends_on) AS INTEGER), p.sort_name, a.auto_renews" \
-  " FROM agreement AS a JOIN" PARTNER_BY_ID " ON p.id = a.partner_id" \
+#define AGREEMENT_DUE "a.ends_on"
+#define AGREEMENT_COLUMNS \
+  "SELECT 'agreement:' || a.id, p.id, p.name, a.id, " AGREEMENT_DUE "," \
+  " CAST (julianday (:today) - julianday (" AGREEMENT_DUE ") AS INTEGER), p.sort_name, a.auto_renews"
+#define AGREEMENT_FROM " FROM agreement AS a"
+#define AGREEMENT_JOIN " JOIN" PARTNER_BY_ID " ON p.id = a.partner_id"
+#define AGREEMENT_WHERE \
   " WHERE a.status = 'active' AND a.deleted_at IS NULL" \
-  " AND a.ends_on <= date (:today, '+60 days') AND p.deleted_at IS NULL" \
+  " AND a.ends_on <= date (:today, '+60 days')" \
+  PARTNER_NOT_TRASHED ("a.partner_id") \
   NOT_SNOOZED ("'agreement:' || a.id")
 
 G_STATIC_ASSERT (LIA_ATTENTION_AGREEMENT_NOTICE_DAYS == 60);
@@ -452,22 +473,24 @@ describe_event (LiaAttentionContext *context,
     }
 }
 
+#define EVENT_DUE "date (max (e.start_utc, :now), 'unixepoch')"
 #define EVENT_COLUMNS \
-  "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id," \
-  " date (max (e.start_utc, :now), 'unixepoch') AS due_on," \
-  " CAST (julianday (:today) - julianday (date (max (e.start_utc, :now), 'unixepoch')) AS INTEGER)," \
+  "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id, " EVENT_DUE "," \
+  " CAST (julianday (:today) - julianday (" EVENT_DUE ") AS INTEGER)," \
   " coalesce (p.sort_name, ''), e.title," \
   " e.all_day = 1 AND e.dtend IS NULL," \
   " coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = ''," \
   " trim (e.description) = '' AND trim (e.summary) = ''," \
-  " e.status = 'draft'" \
-  " FROM event AS e"
+  " e.status = 'draft'"
+/* The library's own events have no partner. */
+#define EVENT_JOIN " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
 
 /* Its terms on e are the WHERE of event_single_lacking_idx and
  * event_series_lacking_idx (0005-event-lacking-index.sql, 0006): keep them the
  * same. */
 #define EVENT_LACKS \
-  " AND e.status <> 'cancelled' AND (p.id IS NULL OR p.deleted_at IS NULL)" \
+  " AND e.status <> 'cancelled'" \
+  " AND (e.partner_id IS NULL OR e.partner_id NOT IN " PARTNER_TRASHED_IDS ")" \
   " AND ((e.all_day = 1 AND e.dtend IS NULL)" \
   "      OR (coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '')" \
   "      OR (trim (e.description) = '' AND trim (e.summary) = '')" \
@@ -481,15 +504,13 @@ describe_event (LiaAttentionContext *context,
  * (0005-event-lacking-index.sql), their WHERE the terms of EVENT_LACKS, and
  * since 0006 every column EVENT_COLUMNS reads. Changed dates of a series
  * are the series' business. */
-#define EVENT_SINGLES_SQL \
-  EVENT_COLUMNS " INDEXED BY event_single_lacking_idx" \
-  " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id" \
+#define EVENT_SINGLES_FROM " FROM event AS e INDEXED BY event_single_lacking_idx"
+#define EVENT_SINGLES_WHERE \
   " WHERE e.deleted_at IS NULL AND e.rrule IS NULL AND e.recurrence_of IS NULL" \
   " AND e.start_utc >= :now AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400" \
   EVENT_LACKS
-#define EVENT_SERIES_SQL \
-  EVENT_COLUMNS " INDEXED BY event_series_lacking_idx" \
-  " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id" \
+#define EVENT_SERIES_FROM " FROM event AS e INDEXED BY event_series_lacking_idx"
+#define EVENT_SERIES_WHERE \
   " WHERE e.deleted_at IS NULL AND e.rrule IS NOT NULL AND e.recurrence_of IS NULL" \
   " AND (e.last_end_utc IS NULL OR e.last_end_utc >= :now)" \
   " AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400" \
@@ -539,15 +560,16 @@ describe_publish_failed (LiaAttentionContext *context,
 }
 
 /* Shown from the day of the last run (or the target's last change). */
-#define PUBLISH_FAILED_SQL \
-  "SELECT 'publish-failed:' || t.id, 0, '', t.id," \
-  " date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch') AS due_on," \
-  " CAST (julianday (:today) - julianday (date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch')) AS INTEGER)," \
+#define PUBLISH_FAILED_DUE "date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch')"
+#define PUBLISH_FAILED_COLUMNS \
+  "SELECT 'publish-failed:' || t.id, 0, '', t.id, " PUBLISH_FAILED_DUE "," \
+  " CAST (julianday (:today) - julianday (" PUBLISH_FAILED_DUE ") AS INTEGER)," \
   " '', t.name, coalesce (t.last_run_state = 'failed', 0)," \
   " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'conflict')," \
   " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'failed')," \
-  " (SELECT u.message FROM publish_run AS u WHERE u.target_id = t.id ORDER BY u.started_at DESC, u.id DESC LIMIT 1)" \
-  " FROM publish_target AS t" \
+  " (SELECT u.message FROM publish_run AS u WHERE u.target_id = t.id ORDER BY u.started_at DESC, u.id DESC LIMIT 1)"
+#define PUBLISH_FAILED_FROM " FROM publish_target AS t"
+#define PUBLISH_FAILED_WHERE \
   " WHERE t.enabled = 1" \
   " AND (t.last_run_state = 'failed'" \
   "      OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state IN ('failed', 'conflict')))" \
@@ -580,45 +602,65 @@ describe_publish_pending (LiaAttentionContext *context,
 
 /* Shown from the first change waiting (never before the target was
  * added); records left pending by an interrupted run wait too. */
-#define PUBLISH_PENDING_SQL \
-  "SELECT 'publish-pending:' || t.id, 0, '', t.id," \
-  " date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch') AS due_on," \
-  " CAST (julianday (:today) - julianday (date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch')) AS INTEGER)," \
+#define PUBLISH_PENDING_DUE "date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch')"
+#define PUBLISH_PENDING_COLUMNS \
+  "SELECT 'publish-pending:' || t.id, 0, '', t.id, " PUBLISH_PENDING_DUE "," \
+  " CAST (julianday (:today) - julianday (" PUBLISH_PENDING_DUE ") AS INTEGER)," \
   " '', t.name, coalesce (c.n, 0)," \
-  " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending')" \
+  " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending')"
+/* The changes are part of what the item is: its count needs them too. */
+#define PUBLISH_PENDING_FROM \
   " FROM publish_target AS t LEFT JOIN" \
   " (SELECT t2.id AS target_id, count (*) AS n, max (min (e.updated_at), t2.created_at) AS since" \
   PUBLISH_CHANGED_EVENTS \
-  "  GROUP BY t2.id) AS c ON c.target_id = t.id" \
+  "  GROUP BY t2.id) AS c ON c.target_id = t.id"
+#define PUBLISH_PENDING_WHERE \
   " WHERE t.enabled = 1" \
   " AND (c.n > 0 OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending'))" \
   NOT_SNOOZED ("'publish-pending:' || t.id")
 
-/* A source from its SQL, whose column 4 is named due_on. Its count reads
- * the same rows with nothing but the due day (sqlite flattens the
- * subquery: the other columns, the update request's lookup among them,
- * are never computed). Its first rows are in compare_items()'s order
- * within one source: most days overdue (the kind of an expectation
- * follows them), then the partner's sort name, name and the key; the top
- * :limit are kept as the rows go by (a sort of :limit rows, never of
- * all). */
-#define SOURCE(kind, notice_days, sql, describe) \
-  { kind, notice_days, sql, \
-    "SELECT count (*), total (due_on > :since) FROM (" sql ")", \
-    sql " ORDER BY 6 DESC, 7, 3, 1 LIMIT :limit", \
+/* A source from the parts of its SQL: @columns (key, partner id, name,
+ * record id, due day, days overdue, the partner's sort name, then its
+ * own), @from, @join (what @columns alone read: the partner's names),
+ * @where and @due, the SQL of its due day. Its count is @from and @where
+ * alone, named @name (the tests find it by that). Its first rows are in
+ * compare_items()'s order within one source: due day (most days overdue
+ * first; the kind of an expectation follows them), then the partner's
+ * sort name, name and the key. Where @from's index is in due order
+ * (follow-ups, expectations, agreements) sqlite reads rows only until
+ * :limit are past, sorting the ties; elsewhere it keeps the first :limit
+ * as the rows go by, never sorting them all. */
+#define SOURCE(kind, name, notice_days, columns, from, join, where, due, describe) \
+  { kind, notice_days, \
+    columns from join where, \
+    "SELECT count (*) AS " name ", total (" due " > :since)" from where, \
+    columns from join where " ORDER BY 5, 7, 3, 1 LIMIT :limit", \
     describe }
 
 /* The sources of the radar: a later one is its SQL, its sentence and one
  * more line here. */
 static const LiaAttentionSource sources[] = {
-  SOURCE (LIA_ATTENTION_STALE, 0, STALE_SQL, describe_stale),
-  SOURCE (LIA_ATTENTION_FOLLOW_UP, 0, FOLLOW_UP_SQL, describe_follow_up),
-  SOURCE (LIA_ATTENTION_EXPECTATION_DUE, 0, EXPECTATION_SQL, describe_expectation),
-  SOURCE (LIA_ATTENTION_AGREEMENT_ENDING, LIA_ATTENTION_AGREEMENT_NOTICE_DAYS, AGREEMENT_SQL, describe_agreement),
-  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, LIA_ATTENTION_EVENT_NOTICE_DAYS, EVENT_SINGLES_SQL, describe_event),
-  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, LIA_ATTENTION_EVENT_NOTICE_DAYS, EVENT_SERIES_SQL, describe_event),
-  SOURCE (LIA_ATTENTION_PUBLISH_FAILED, 0, PUBLISH_FAILED_SQL, describe_publish_failed),
-  SOURCE (LIA_ATTENTION_PUBLISH_PENDING, 0, PUBLISH_PENDING_SQL, describe_publish_pending),
+  SOURCE (LIA_ATTENTION_STALE, "stale", 0,
+          STALE_COLUMNS, STALE_FROM, "", STALE_WHERE, STALE_DUE, describe_stale),
+  SOURCE (LIA_ATTENTION_FOLLOW_UP, "follow_ups", 0,
+          FOLLOW_UP_COLUMNS, FOLLOW_UP_FROM, FOLLOW_UP_JOIN, FOLLOW_UP_WHERE, FOLLOW_UP_DUE,
+          describe_follow_up),
+  SOURCE (LIA_ATTENTION_EXPECTATION_DUE, "expectations", 0,
+          EXPECTATION_COLUMNS, EXPECTATION_FROM, EXPECTATION_JOIN, EXPECTATION_WHERE, EXPECTATION_DUE,
+          describe_expectation),
+  SOURCE (LIA_ATTENTION_AGREEMENT_ENDING, "agreements", LIA_ATTENTION_AGREEMENT_NOTICE_DAYS,
+          AGREEMENT_COLUMNS, AGREEMENT_FROM, AGREEMENT_JOIN, AGREEMENT_WHERE, AGREEMENT_DUE,
+          describe_agreement),
+  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, "single_events", LIA_ATTENTION_EVENT_NOTICE_DAYS,
+          EVENT_COLUMNS, EVENT_SINGLES_FROM, EVENT_JOIN, EVENT_SINGLES_WHERE, EVENT_DUE, describe_event),
+  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, "series", LIA_ATTENTION_EVENT_NOTICE_DAYS,
+          EVENT_COLUMNS, EVENT_SERIES_FROM, EVENT_JOIN, EVENT_SERIES_WHERE, EVENT_DUE, describe_event),
+  SOURCE (LIA_ATTENTION_PUBLISH_FAILED, "publish_failed", 0,
+          PUBLISH_FAILED_COLUMNS, PUBLISH_FAILED_FROM, "", PUBLISH_FAILED_WHERE, PUBLISH_FAILED_DUE,
+          describe_publish_failed),
+  SOURCE (LIA_ATTENTION_PUBLISH_PENDING, "publish_pending", 0,
+          PUBLISH_PENDING_COLUMNS, PUBLISH_PENDING_FROM, "", PUBLISH_PENDING_WHERE, PUBLISH_PENDING_DUE,
+          describe_publish_pending),
 };
 
 /* The partner's sort name (casefolded, accents removed: what the partner
