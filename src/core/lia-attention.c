@@ -79,6 +79,16 @@ put_string (char       **field,
   return at + length + 1;
 }
 
+/* Writes @date as the store keeps days, YYYY-MM-DD, into @day. */
+static void
+print_date (const GDate *date,
+            char        *day,
+            gsize        size)
+{
+  g_snprintf (day, size, "%04u-%02u-%02u", g_date_get_year (date),
+              g_date_get_month (date), g_date_get_day (date));
+}
+
 static LiaAttentionItem *
 attention_item_new (LiaAttentionKind  kind,
                     sqlite3_stmt     *stmt)
@@ -198,8 +208,7 @@ count_source (LiaAttentionContext       *context,
       char day[16];
 
       g_date_add_days (&due, source->notice_days);
-      g_snprintf (day, sizeof day, "%04u-%02u-%02u", g_date_get_year (&due),
-                  g_date_get_month (&due), g_date_get_day (&due));
+      print_date (&due, day, sizeof day);
       sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":since"), day, -1, SQLITE_TRANSIENT);
     }
 
@@ -686,13 +695,6 @@ compare_items (gconstpointer a,
   return g_strcmp0 (x->key, y->key);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 /* Sets @context up for @today. Clear it with clear_context(), whatever
  * this returns. */
 static gboolean
@@ -706,8 +708,7 @@ init_context (LiaAttentionContext  *context,
                                                        g_date_get_day (today), 0, 0, 0);
 
   context->database = lia_store_get_database (store);
-  g_snprintf (context->today, sizeof context->today, "%04u-%02u-%02u", g_date_get_year (today),
-              g_date_get_month (today), g_date_get_day (today));
+  print_date (today, context->today, sizeof context->today);
   context->today_unix = g_date_time_to_unix (midnight);
   context->snoozing = FALSE;
   context->days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -971,14 +972,14 @@ lia_attention_snooze (LiaStore     *store,
                       const GDate  *until,
                       GError      **error)
 {
-  g_autofree char *day = NULL;
+  char day[16];
 
   g_return_val_if_fail (LIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
   g_return_val_if_fail (until != NULL && g_date_valid (until), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  day = format_date (until);
+  print_date (until, day, sizeof day);
 
   return write_snooze (store,
                        "INSERT INTO attention_snooze (item_key, until_day, created_at) VALUES (?1, ?2, ?3)"
