@@ -1026,6 +1026,56 @@ test_shown_counts (Fixture       *fixture,
   g_assert_cmpuint (n_new, ==, 0);
 }
 
+/* Publishing: two sources in one group, merged by day, then kind. */
+static void
+test_shown_publishing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const guint one[LIA_ATTENTION_N_GROUPS] = { 1, 1, 1, 1, 1, 1 };
+  static const guint two[LIA_ATTENTION_N_GROUPS] = { 2, 2, 2, 2, 2, 2 };
+  static const guint three[LIA_ATTENTION_N_GROUPS] = { 3, 3, 3, 3, 3, 3 };
+  gpointer handle = lia_database_get_handle (fixture->database);
+  g_autofree char *sql = NULL;
+  gint64 stopped, waiting;
+
+  /* A target whose run stopped on 27 February with a step left pending:
+   * failed and pending on the same day. */
+  sql = g_strdup_printf ("INSERT INTO publish_target (name, kind, url, created_at, updated_at, last_run_at, last_run_state)"
+                         " VALUES ('Library website', 'folder', '/srv/www/events', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", %" G_GINT64_FORMAT ", 'failed')",
+                         unix_noon (2026, 2, 1), unix_noon (2026, 2, 1), unix_noon (2026, 2, 27));
+  exec_sql (fixture, sql);
+  stopped = sqlite3_last_insert_rowid (handle);
+  /* One never run, added on 1 February, with a step pending: the most overdue. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_target (name, kind, url, created_at, updated_at)"
+                         " VALUES ('Branch screens', 'folder', '/srv/screens', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         unix_noon (2026, 2, 1), unix_noon (2026, 2, 1));
+  exec_sql (fixture, sql);
+  waiting = sqlite3_last_insert_rowid (handle);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_record (target_id, item_kind, item, state) VALUES"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.json', 'pending'),"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.json', 'pending')",
+                         stopped, waiting);
+  exec_sql (fixture, sql);
+
+  {
+    g_autoptr(GPtrArray) all = compute (fixture, "2026-03-02");
+    g_autofree char *first = g_strdup_printf ("publish-pending:%" G_GINT64_FORMAT, waiting);
+    g_autofree char *second = g_strdup_printf ("publish-failed:%" G_GINT64_FORMAT, stopped);
+    g_autofree char *third = g_strdup_printf ("publish-pending:%" G_GINT64_FORMAT, stopped);
+
+    g_assert_cmpuint (all->len, ==, 3);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 0))->key, ==, first);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 1))->key, ==, second);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 2))->key, ==, third);
+  }
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", one, "2026-02-26"), ==, 1);
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", two, "2026-01-01"), ==, 1);
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", three, "2026-02-26"), ==, 0);
+}
+
 static void
 test_shown_plans_read_indexes (Fixture       *fixture,
                                gconstpointer  data)
@@ -1097,6 +1147,7 @@ main (int   argc,
   ADD ("/attention/plans-read-indexes", test_plans_read_indexes);
   ADD ("/attention/shown/sample", test_shown_sample);
   ADD ("/attention/shown/counts", test_shown_counts);
+  ADD ("/attention/shown/publishing", test_shown_publishing);
   ADD ("/attention/shown/plans-read-indexes", test_shown_plans_read_indexes);
 #undef ADD
   g_test_add_func ("/attention/kind-nicks", test_kind_nicks);
