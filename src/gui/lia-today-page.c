@@ -52,7 +52,6 @@ struct _LiaTodayPage
   GtkLabel       *group_counts[LIA_ATTENTION_N_GROUPS];
   GtkListBox     *lists[LIA_ATTENTION_N_GROUPS];
   GtkWidget      *more_buttons[LIA_ATTENTION_N_GROUPS];
-  GPtrArray      *group_items[LIA_ATTENTION_N_GROUPS];  /* borrowed from items */
   guint           shown[LIA_ATTENTION_N_GROUPS];        /* rows the group may show */
 
   /* Template widgets */
@@ -525,8 +524,7 @@ refresh (LiaTodayPage *self)
   for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
     {
       update_group (self, g, groups[g], counts[g], now);
-      g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
-      self->group_items[g] = groups[g];
+      g_ptr_array_unref (groups[g]);
       self->n_items += counts[g];
     }
 
@@ -1179,8 +1177,6 @@ lia_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->clock_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TODAY_PAGE);
-  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
-    g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_today_page_parent_class)->dispose (object);
 }
