@@ -3,15 +3,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The upkeep radar (lia-attention): each rule at its boundaries, snoozes,
- * the trash and the order of the items.
+ * the trash and the order of the items; what the Today page shows
+ * (lia_attention_compute_shown) against every item.
  */
 
 #include "config.h"
 
 #include "lia-attention.h"
 #include "lia-database.h"
+#include "lia-sample-data.h"
 #include "lia-store.h"
 #include "lia-test-util.h"
+
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -826,6 +830,287 @@ test_plans_read_indexes (Fixture       *fixture,
   g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'event:'", "attention_snooze"), ==, 2);
 }
 
+/* A sample community of @partners around 2 March 2026. */
+static void
+fill_sample (Fixture *fixture,
+             guint    partners)
+{
+  LiaSampleDataOptions options;
+  g_autoptr(GError) error = NULL;
+
+  lia_sample_data_options_init (&options);
+  options.partners = partners;
+  g_date_set_dmy (&options.today, 2, G_DATE_MARCH, 2026);
+  g_assert_true (lia_sample_data_fill (fixture->database, &options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Checks that what the page is shown on @day with @limits is the first
+ * items of each group of lia_attention_compute(), in its order with its
+ * sentences, that the counts are the groups' sizes and the count of new
+ * items lia_attention_count_new_since()'s from @since. Returns how many
+ * groups were cut by their limit. */
+static guint
+check_shown (Fixture     *fixture,
+             const char  *day,
+             const guint *limits,
+             const char  *since_day)
+{
+  g_autoptr(GPtrArray) all = compute (fixture, day);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *groups[LIA_ATTENTION_N_GROUPS];
+  guint counts[LIA_ATTENTION_N_GROUPS];
+  guint n_new = G_MAXUINT;
+  guint n_cut = 0;
+  guint at = 0;
+  GDate date, since;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_date_clear (&since, 1);
+  g_date_set_parse (&since, since_day);
+  g_assert_true (g_date_valid (&since));
+
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    groups[g] = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (groups[lia_attention_item_get_group (item)], item);
+    }
+
+  memset (counts, 0xff, sizeof counts);
+  shown = lia_attention_compute_shown (fixture->store, &date, limits, &since, counts, &n_new, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shown);
+
+  g_assert_cmpuint (n_new, ==, lia_attention_count_new_since (all, &since));
+
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    {
+      guint n = MIN (limits[g], groups[g]->len);
+
+      g_assert_cmpuint (counts[g], ==, groups[g]->len);
+      if (n < groups[g]->len)
+        n_cut++;
+
+      for (guint i = 0; i < n; i++, at++)
+        {
+          const LiaAttentionItem *want = g_ptr_array_index (groups[g], i);
+          const LiaAttentionItem *got;
+
+          g_assert_cmpuint (at, <, shown->len);
+          got = g_ptr_array_index (shown, at);
+          g_assert_cmpstr (got->key, ==, want->key);
+          g_assert_cmpint (got->kind, ==, want->kind);
+          g_assert_cmpstr (got->text, ==, want->text);
+          g_assert_cmpstr (got->due_on, ==, want->due_on);
+          g_assert_cmpint (got->days_overdue, ==, want->days_overdue);
+          g_assert_cmpstr (got->partner_name, ==, want->partner_name);
+          g_assert_cmpint (got->partner_id, ==, want->partner_id);
+          g_assert_cmpint (got->record_id, ==, want->record_id);
+          g_assert_cmpint (got->update_requested_at, ==, want->update_requested_at);
+        }
+      g_ptr_array_unref (groups[g]);
+    }
+  g_assert_cmpuint (at, ==, shown->len);
+
+  return n_cut;
+}
+
+static void
+test_shown_sample (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const guint twenty[LIA_ATTENTION_N_GROUPS] = { 20, 20, 20, 20, 20, 20 };
+  static const guint mixed[LIA_ATTENTION_N_GROUPS] = { 3, 1, 7, 2, 0, 45 };
+  static const guint none[LIA_ATTENTION_N_GROUPS] = { 0 };
+  static const guint every[LIA_ATTENTION_N_GROUPS] = {
+    G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT,
+  };
+  g_autoptr(GPtrArray) before = NULL;
+  guint n_cut = 0;
+  guint n_snoozed = 0;
+
+  fill_sample (fixture, 400);
+
+  /* Two months on, every group is long. */
+  n_cut += check_shown (fixture, "2026-05-04", twenty, "2026-04-20");
+  n_cut += check_shown (fixture, "2026-05-04", mixed, "2026-03-01");
+  n_cut += check_shown (fixture, "2026-05-04", none, "2026-05-03");
+  g_assert_cmpuint (check_shown (fixture, "2026-05-04", every, "2026-01-10"), ==, 0);
+  n_cut += check_shown (fixture, "2026-03-02", twenty, "2026-02-01");
+  /* Limits that cut groups were met: the test compares more than heads. */
+  g_assert_cmpuint (n_cut, >=, 6);
+
+  /* Snoozes running on the day (and one that ended) leave out the same
+   * items from the counts and the rows. */
+  before = compute (fixture, "2026-05-04");
+  for (guint i = 0; i < before->len; i += 5)
+    {
+      LiaAttentionItem *item = g_ptr_array_index (before, i);
+
+      snooze (fixture, item->key, i % 2 == 0 ? "2026-05-20" : "2026-05-04");
+      n_snoozed += i % 2 == 0;
+    }
+  g_assert_cmpuint (n_snoozed, >, 10);
+  {
+    g_autoptr(GPtrArray) after = compute (fixture, "2026-05-04");
+
+    g_assert_cmpuint (after->len, ==, before->len - n_snoozed);
+  }
+  check_shown (fixture, "2026-05-04", twenty, "2026-04-20");
+  check_shown (fixture, "2026-05-04", mixed, "2026-03-20");
+  check_shown (fixture, "2026-05-04", every, "2026-04-01");
+}
+
+static void
+test_shown_counts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const guint two[LIA_ATTENTION_N_GROUPS] = { 2, 2, 2, 2, 2, 2 };
+  gint64 riverbend = add_partner (fixture, "Riverbend Food Bank", LIA_UPKEEP_MODE_PARTNER_SENDS,
+                                  30, unix_noon (2025, 6, 1));
+  gint64 maple = add_partner (fixture, "Maple Street Shelter", LIA_UPKEEP_MODE_LIBRARY_ASKS,
+                              30, unix_noon (2025, 6, 1));
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[LIA_ATTENTION_N_GROUPS];
+  guint n_new = 0;
+  LiaAttentionItem *item;
+  GDate today, since;
+
+  /* Three follow-ups, the latest due first; an agreement ending in 50
+   * days (shown from 10 days ago) and one in 70 (not yet shown). */
+  add_follow_up (fixture, riverbend, "2026-02-27");
+  add_follow_up (fixture, maple, "2026-02-20");
+  add_follow_up (fixture, riverbend, "2026-03-01");
+  add_agreement (fixture, maple, "2026-04-21", FALSE);
+  add_agreement (fixture, riverbend, "2026-05-11", FALSE);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 2, G_DATE_MARCH, 2026);
+  g_date_clear (&since, 1);
+  g_date_set_dmy (&since, 25, G_DATE_FEBRUARY, 2026);
+  shown = lia_attention_compute_shown (fixture->store, &today, two, &since, counts, &n_new, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[LIA_ATTENTION_GROUP_FOLLOW_UPS], ==, 3);
+  g_assert_cmpuint (counts[LIA_ATTENTION_GROUP_AGREEMENTS], ==, 1);
+  g_assert_cmpuint (counts[LIA_ATTENTION_GROUP_INFORMATION], ==, 2);
+  g_assert_cmpuint (counts[LIA_ATTENTION_GROUP_PROMISES], ==, 0);
+  /* Since 25 February: two follow-ups (27 Feb, 1 Mar) and the agreement
+   * (shown from 20 Feb: not new); the partners were stale before. */
+  g_assert_cmpuint (n_new, ==, 2);
+
+  /* The two most overdue follow-ups, then the agreement, then the two
+   * stale partners. */
+  g_assert_cmpuint (shown->len, ==, 5);
+  item = g_ptr_array_index (shown, 0);
+  g_assert_cmpstr (item->due_on, ==, "2026-02-20");
+  g_assert_cmpstr (item->partner_name, ==, "Maple Street Shelter");
+  item = g_ptr_array_index (shown, 1);
+  g_assert_cmpstr (item->due_on, ==, "2026-02-27");
+  g_assert_nonnull (item->text);
+  item = g_ptr_array_index (shown, 2);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_AGREEMENT_ENDING);
+  item = g_ptr_array_index (shown, 3);
+  g_assert_cmpint (item->kind, ==, LIA_ATTENTION_STALE);
+
+  /* Without a day since, nothing is new. */
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = lia_attention_compute_shown (fixture->store, &today, two, NULL, NULL, &n_new, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 0);
+}
+
+/* Publishing: two sources in one group, merged by day, then kind. */
+static void
+test_shown_publishing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const guint one[LIA_ATTENTION_N_GROUPS] = { 1, 1, 1, 1, 1, 1 };
+  static const guint two[LIA_ATTENTION_N_GROUPS] = { 2, 2, 2, 2, 2, 2 };
+  static const guint three[LIA_ATTENTION_N_GROUPS] = { 3, 3, 3, 3, 3, 3 };
+  gpointer handle = lia_database_get_handle (fixture->database);
+  g_autofree char *sql = NULL;
+  gint64 stopped, waiting;
+
+  /* A target whose run stopped on 27 February with a step left pending:
+   * failed and pending on the same day. */
+  sql = g_strdup_printf ("INSERT INTO publish_target (name, kind, url, created_at, updated_at, last_run_at, last_run_state)"
+                         " VALUES ('Library website', 'folder', '/srv/www/events', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", %" G_GINT64_FORMAT ", 'failed')",
+                         unix_noon (2026, 2, 1), unix_noon (2026, 2, 1), unix_noon (2026, 2, 27));
+  exec_sql (fixture, sql);
+  stopped = sqlite3_last_insert_rowid (handle);
+  /* One never run, added on 1 February, with a step pending: the most overdue. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_target (name, kind, url, created_at, updated_at)"
+                         " VALUES ('Branch screens', 'folder', '/srv/screens', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         unix_noon (2026, 2, 1), unix_noon (2026, 2, 1));
+  exec_sql (fixture, sql);
+  waiting = sqlite3_last_insert_rowid (handle);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO publish_record (target_id, item_kind, item, state) VALUES"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.json', 'pending'),"
+                         " (%" G_GINT64_FORMAT ", 'file', 'events.json', 'pending')",
+                         stopped, waiting);
+  exec_sql (fixture, sql);
+
+  {
+    g_autoptr(GPtrArray) all = compute (fixture, "2026-03-02");
+    g_autofree char *first = g_strdup_printf ("publish-pending:%" G_GINT64_FORMAT, waiting);
+    g_autofree char *second = g_strdup_printf ("publish-failed:%" G_GINT64_FORMAT, stopped);
+    g_autofree char *third = g_strdup_printf ("publish-pending:%" G_GINT64_FORMAT, stopped);
+
+    g_assert_cmpuint (all->len, ==, 3);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 0))->key, ==, first);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 1))->key, ==, second);
+    g_assert_cmpstr (((LiaAttentionItem *)g_ptr_array_index (all, 2))->key, ==, third);
+  }
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", one, "2026-02-26"), ==, 1);
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", two, "2026-01-01"), ==, 1);
+  g_assert_cmpuint (check_shown (fixture, "2026-03-02", three, "2026-02-26"), ==, 0);
+}
+
+static void
+test_shown_plans_read_indexes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const guint twenty[LIA_ATTENTION_N_GROUPS] = { 20, 20, 20, 20, 20, 20 };
+  gpointer handle = lia_database_get_handle (fixture->database);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[LIA_ATTENTION_N_GROUPS];
+  GDate today;
+
+  fill_sample (fixture, 200);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 4, G_DATE_MAY, 2026);
+  shown = lia_attention_compute_shown (fixture->store, &today, twenty, &today, counts, NULL, &error);
+  g_assert_no_error (error);
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    if (g != LIA_ATTENTION_GROUP_PUBLISHING)
+      g_assert_cmpuint (counts[g], >, 0);
+
+  /* The counts, which read every item. */
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS stale,", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS follow_ups,", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS expectations,", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS agreements,", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS single_events,", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT count (*) AS series,", "attention_snooze"), ==, 1);
+  /* The first rows (lia_attention_compute() was not called). */
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'stale:'", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'follow-up:'", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'expectation:'", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'agreement:'", "attention_snooze"), ==, 1);
+  g_assert_cmpuint (lia_test_check_plans_covering (handle, "SELECT 'event:'", "attention_snooze"), ==, 2);
+}
+
 static void
 test_kind_nicks (void)
 {
@@ -860,6 +1145,10 @@ main (int   argc,
   ADD ("/attention/events", test_events);
   ADD ("/attention/publishing", test_publishing);
   ADD ("/attention/plans-read-indexes", test_plans_read_indexes);
+  ADD ("/attention/shown/sample", test_shown_sample);
+  ADD ("/attention/shown/counts", test_shown_counts);
+  ADD ("/attention/shown/publishing", test_shown_publishing);
+  ADD ("/attention/shown/plans-read-indexes", test_shown_plans_read_indexes);
 #undef ADD
   g_test_add_func ("/attention/kind-nicks", test_kind_nicks);
 

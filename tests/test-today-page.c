@@ -850,6 +850,118 @@ test_today_notification (Fixture       *fixture,
   g_ptr_array_unref (server.actions);
 }
 
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The keys of @list's rows, in order, one a line. */
+static char *
+list_keys (GtkWidget *list)
+{
+  GString *keys = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (keys, "%s\n", gtk_widget_get_name (row));
+
+  return g_string_free (keys, FALSE);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    n += *c == '\n';
+
+  return n;
+}
+
+static void
+test_today_show_more (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LiaTodayPage *page;
+  GtkWidget *title, *count, *group, *list, *more;
+  GtkLabel *summary;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* 45 more stale partners: 47 in the group, 50 items in all. */
+  for (int i = 0; i < 45; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %02d", i);
+
+      add_partner (fixture, name, LIA_UPKEEP_MODE_LIBRARY_ASKS, 30, 100 + i);
+    }
+
+  open_window (fixture, NULL);
+  page = get_page (fixture);
+  g_assert_cmpuint (lia_today_page_get_count (page), ==, 50);
+  summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), LIA_TYPE_TODAY_PAGE, "summary_label"));
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "50 things need a human today, most urgent first.");
+
+  title = lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Out-of-Date Information");
+  g_assert_nonnull (title);
+  count = gtk_widget_get_next_sibling (title);
+  group = gtk_widget_get_parent (gtk_widget_get_parent (title));
+  list = gtk_widget_get_next_sibling (gtk_widget_get_parent (title));
+  more = gtk_widget_get_last_child (group);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_true (is_button_labelled (more, "Show _More"));
+
+  /* The count is the group's; 20 rows, most overdue first. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "47");
+  first = list_keys (list);
+  g_assert_cmpuint (count_lines (first), ==, 20);
+  keys = g_strsplit (first, "\n", -1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_row (fixture, keys[0]))),
+                   ==, "Time to check in with Partner 44 (last confirmed 144 days ago, every 30)");
+  g_assert_true (gtk_widget_get_visible (more));
+
+  /* Show More reads 20 more; the rows shown stay first. */
+  g_signal_emit_by_name (more, "clicked");
+  iterate ();
+  second = list_keys (list);
+  g_assert_cmpuint (count_lines (second), ==, 40);
+  g_assert_true (g_str_has_prefix (second, first));
+  g_assert_true (gtk_widget_get_visible (more));
+
+  g_signal_emit_by_name (more, "clicked");
+  iterate ();
+  third = list_keys (list);
+  g_assert_cmpuint (count_lines (third), ==, 47);
+  g_assert_true (g_str_has_prefix (third, second));
+  g_assert_false (gtk_widget_get_visible (more));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "47");
+
+  /* A row read by Show More acts like the first ones: snoozed, it goes,
+   * and the counts follow. */
+  {
+    g_auto(GStrv) all = g_strsplit (third, "\n", -1);
+    const char *key = all[45];
+
+    gtk_widget_activate_action (GTK_WIDGET (find_row (fixture, key)), "today.snooze", "(si)", key, 7);
+    iterate ();
+    g_assert_null (find_row (fixture, key));
+    g_assert_cmpuint (lia_today_page_get_count (page), ==, 49);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "46");
+    g_assert_cmpstr (gtk_label_get_label (summary), ==, "49 things need a human today, most urgent first.");
+    after = list_keys (list);
+    g_assert_cmpuint (count_lines (after), ==, 46);
+    click_undo (fixture);
+    g_assert_nonnull (find_row (fixture, key));
+    g_assert_cmpuint (lia_today_page_get_count (page), ==, 50);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +982,7 @@ main (int   argc,
   ADD ("open-partner", test_today_open_partner);
   ADD ("empty-state", test_today_empty_state);
   ADD ("notification", test_today_notification);
+  ADD ("show-more", test_today_show_more);
 
   return g_test_run ();
 }

@@ -14,20 +14,34 @@
 #include "lia-attention.h"
 #include "lia-store-private.h"
 
-/* What a source function gets: the day the rules are evaluated on and the
- * array it appends its items to. */
+/* What the sources are run with: the day the rules are evaluated on. */
 typedef struct
 {
   LiaDatabase *database;
-  const char  *today;      /* YYYY-MM-DD */
+  char         today[16];  /* YYYY-MM-DD */
   gint64       today_unix; /* 00:00 UTC of today */
   gboolean     snoozing;   /* whether a snooze runs on today */
-  GPtrArray   *items;
   GHashTable  *days;       /* YYYY-MM-DD → as shown, see format_day() */
 } LiaAttentionContext;
 
-typedef gboolean (*LiaAttentionSourceFunc) (LiaAttentionContext  *context,
-                                            GError              **error);
+/* Fills the item's text (and what else its kind says) from its row. */
+typedef void (*LiaAttentionDescribeFunc) (LiaAttentionContext *context,
+                                          LiaAttentionItem    *item,
+                                          sqlite3_stmt        *stmt);
+
+/* A source of the radar: one query and the sentence of its rows. The
+ * command line lists every item (sql); the Today page counts them
+ * (count_sql) and phrases only the first rows it shows (first_sql). The
+ * three are made of the same parts (SOURCE()): the rules are written once. */
+typedef struct
+{
+  LiaAttentionKind          kind;
+  guint                     notice_days;  /* shown this many days before it is due */
+  const char               *sql;
+  const char               *count_sql;    /* its items, and those shown after :since */
+  const char               *first_sql;    /* its first :limit items, in the radar's order */
+  LiaAttentionDescribeFunc  describe;
+} LiaAttentionSource;
 
 G_DEFINE_BOXED_TYPE (LiaAttentionItem, lia_attention_item,
                      lia_attention_item_ref, lia_attention_item_unref)
@@ -37,6 +51,14 @@ G_DEFINE_BOXED_TYPE (LiaAttentionItem, lia_attention_item,
  * source reads indexes alone, never table rows (test-attention checks the
  * plans): the indexes of 0006 hold the columns each source selects. */
 #define PARTNER_BY_ID " partner AS p INDEXED BY partner_name_idx"
+
+/* Whether the item's partner (@column holds its id) is not in the trash,
+ * without reading the partner: the trashed partners are few, read once
+ * a query through partner_deleted_idx. A count reads no partner at all;
+ * joined by id for every item, they cost a lookup in partner_name_idx
+ * each, half the counts' time. */
+#define PARTNER_TRASHED_IDS "(SELECT id FROM partner WHERE deleted_at IS NOT NULL)"
+#define PARTNER_NOT_TRASHED(column) " AND " column " NOT IN " PARTNER_TRASHED_IDS
 
 /* "Snoozed" is the same clause in every source: @key_sql is the SQL of the
  * item's key. :snoozing is 0 when no snooze is running, which spares a
@@ -55,6 +77,16 @@ put_string (char       **field,
   *field = memcpy (at, text, length + 1);
 
   return at + length + 1;
+}
+
+/* Writes @date as the store keeps days, YYYY-MM-DD, into @day. */
+static void
+print_date (const GDate *date,
+            char        *day,
+            gsize        size)
+{
+  g_snprintf (day, size, "%04u-%02u-%02u", g_date_get_year (date),
+              g_date_get_month (date), g_date_get_day (date));
 }
 
 static LiaAttentionItem *
@@ -118,34 +150,72 @@ bind_context (sqlite3_stmt        *stmt,
     sqlite3_bind_int (stmt, index, context->snoozing);
 }
 
-/* Runs @sql and calls @describe for each row, which fills the item's text. */
+/* Runs @sql (one of @source's) with :limit bound to @limit when it has
+ * one, and appends an item with its sentence to @items for each row. */
 static gboolean
-collect (LiaAttentionContext  *context,
-         const char           *sql,
-         LiaAttentionKind      kind,
-         void                (*describe) (LiaAttentionContext *context,
-                                          LiaAttentionItem    *item,
-                                          sqlite3_stmt        *stmt),
-         GError              **error)
+collect (LiaAttentionContext       *context,
+         const LiaAttentionSource  *source,
+         const char                *sql,
+         guint                      limit,
+         GPtrArray                 *items,
+         GError                   **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
-  int rc;
+  int index, rc;
 
   if (!(stmt = lia_database_prepare_cached (context->database, sql, error)))
     return FALSE;
 
   bind_context (stmt, context);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":limit")) > 0)
+    sqlite3_bind_int64 (stmt, index, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LiaAttentionItem *item = attention_item_new (kind, stmt);
+      LiaAttentionItem *item = attention_item_new (source->kind, stmt);
 
-      describe (context, item, stmt);
-      g_ptr_array_add (context->items, item);
+      source->describe (context, item, stmt);
+      g_ptr_array_add (items, item);
     }
 
   if (rc != SQLITE_DONE)
     return lia_database_set_error_from_sqlite (context->database, rc, error);
+
+  return TRUE;
+}
+
+/* How many items @source has, and how many of them first showed after
+ * @since (none when @since is %NULL). */
+static gboolean
+count_source (LiaAttentionContext       *context,
+              const LiaAttentionSource  *source,
+              const GDate               *since,
+              guint                     *n_items,
+              guint                     *n_new,
+              GError                   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = lia_database_prepare_cached (context->database, source->count_sql, error)))
+    return FALSE;
+
+  bind_context (stmt, context);
+  /* Shown after @since is due after @since plus the notice. */
+  if (since != NULL)
+    {
+      GDate due = *since;
+      char day[16];
+
+      g_date_add_days (&due, source->notice_days);
+      print_date (&due, day, sizeof day);
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":since"), day, -1, SQLITE_TRANSIENT);
+    }
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return lia_database_set_error_from_sqlite (context->database, rc, error);
+  *n_items = sqlite3_column_int (stmt, 0);
+  *n_new = sqlite3_column_int (stmt, 1);
 
   return TRUE;
 }
@@ -247,28 +317,23 @@ describe_stale (LiaAttentionContext *context,
     }
 }
 
-static gboolean
-collect_stale (LiaAttentionContext  *context,
-               GError              **error)
-{
-  /* Stale from the day after the cadence runs out; never verified counts
-   * from the day the partner was added. Column 9 is the days since the
-   * information was verified, NULL when it never was; column 10 the
-   * pending update request. */
-  static const char sql[] =
-    "SELECT 'stale:' || p.id, p.id, p.name, 0,"
-    " date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch'),"
-    " :now / 86400 - coalesce (p.info_verified_at, p.created_at) / 86400 - p.cadence_days - 1,"
-    " p.sort_name, p.upkeep_mode, p.cadence_days,"
-    " :now / 86400 - p.info_verified_at / 86400,"
-    " " LIA_STORE_SQL_UPDATE_REQUESTED_AT
-    " FROM partner AS p"
-    " WHERE p.deleted_at IS NULL AND p.status <> 'ended'"
-    " AND (" LIA_STORE_SQL_IS_STALE ")"
-    NOT_SNOOZED ("'stale:' || p.id");
-
-  return collect (context, sql, LIA_ATTENTION_STALE, describe_stale, error);
-}
+/* Stale from the day after the cadence runs out; never verified counts
+ * from the day the partner was added. Column 9 is the days since the
+ * information was verified, NULL when it never was; column 10 the pending
+ * update request. */
+#define STALE_DUE \
+  "date ((coalesce (p.info_verified_at, p.created_at) / 86400 + p.cadence_days + 1) * 86400, 'unixepoch')"
+#define STALE_COLUMNS \
+  "SELECT 'stale:' || p.id, p.id, p.name, 0, " STALE_DUE "," \
+  " :now / 86400 - coalesce (p.info_verified_at, p.created_at) / 86400 - p.cadence_days - 1," \
+  " p.sort_name, p.upkeep_mode, p.cadence_days," \
+  " :now / 86400 - p.info_verified_at / 86400," \
+  " " LIA_STORE_SQL_UPDATE_REQUESTED_AT
+#define STALE_FROM " FROM partner AS p"
+#define STALE_WHERE \
+  " WHERE p.deleted_at IS NULL AND p.status <> 'ended'" \
+  " AND (" LIA_STORE_SQL_IS_STALE ")" \
+  NOT_SNOOZED ("'stale:' || p.id")
 
 static void
 describe_follow_up (LiaAttentionContext *context,
@@ -280,20 +345,17 @@ describe_follow_up (LiaAttentionContext *context,
                                 item->partner_name, (const char *)sqlite3_column_text (stmt, 7));
 }
 
-static gboolean
-collect_follow_ups (LiaAttentionContext  *context,
-                    GError              **error)
-{
-  static const char sql[] =
-    "SELECT 'follow-up:' || i.id, p.id, p.name, i.id, i.follow_up_on,"
-    " CAST (julianday (:today) - julianday (i.follow_up_on) AS INTEGER), p.sort_name, i.summary"
-    " FROM interaction AS i JOIN" PARTNER_BY_ID " ON p.id = i.partner_id"
-    " WHERE i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL"
-    " AND i.follow_up_on <= :today AND p.deleted_at IS NULL"
-    NOT_SNOOZED ("'follow-up:' || i.id");
-
-  return collect (context, sql, LIA_ATTENTION_FOLLOW_UP, describe_follow_up, error);
-}
+#define FOLLOW_UP_DUE "i.follow_up_on"
+#define FOLLOW_UP_COLUMNS \
+  "SELECT 'follow-up:' || i.id, p.id, p.name, i.id, " FOLLOW_UP_DUE "," \
+  " CAST (julianday (:today) - julianday (" FOLLOW_UP_DUE ") AS INTEGER), p.sort_name, i.summary"
+#define FOLLOW_UP_FROM " FROM interaction AS i"
+#define FOLLOW_UP_JOIN " JOIN" PARTNER_BY_ID " ON p.id = i.partner_id"
+#define FOLLOW_UP_WHERE \
+  " WHERE i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL AND i.deleted_at IS NULL" \
+  " AND i.follow_up_on <= :today" \
+  PARTNER_NOT_TRASHED ("i.partner_id") \
+  NOT_SNOOZED ("'follow-up:' || i.id")
 
 static void
 describe_expectation (LiaAttentionContext *context,
@@ -329,20 +391,19 @@ describe_expectation (LiaAttentionContext *context,
     }
 }
 
-static gboolean
-collect_expectations (LiaAttentionContext  *context,
-                      GError              **error)
-{
-  static const char sql[] =
-    "SELECT 'expectation:' || e.id || ':' || e.next_due_on, p.id, p.name, e.id, e.next_due_on,"
-    " CAST (julianday (:today) - julianday (e.next_due_on) AS INTEGER), p.sort_name, e.direction, e.what"
-    " FROM expectation AS e JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
-    " WHERE e.status = 'active' AND e.deleted_at IS NULL AND e.next_due_on <= :today"
-    " AND p.deleted_at IS NULL"
-    NOT_SNOOZED ("'expectation:' || e.id || ':' || e.next_due_on");
-
-  return collect (context, sql, LIA_ATTENTION_EXPECTATION_DUE, describe_expectation, error);
-}
+/* Due, or missed (describe_expectation()) when later than
+ * LIA_ATTENTION_MISSED_AFTER_DAYS: the kind follows the days overdue, so
+ * the source's own order is the radar's. */
+#define EXPECTATION_DUE "e.next_due_on"
+#define EXPECTATION_COLUMNS \
+  "SELECT 'expectation:' || e.id || ':' || e.next_due_on, p.id, p.name, e.id, " EXPECTATION_DUE "," \
+  " CAST (julianday (:today) - julianday (" EXPECTATION_DUE ") AS INTEGER), p.sort_name, e.direction, e.what"
+#define EXPECTATION_FROM " FROM expectation AS e"
+#define EXPECTATION_JOIN " JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
+#define EXPECTATION_WHERE \
+  " WHERE e.status = 'active' AND e.deleted_at IS NULL AND e.next_due_on <= :today" \
+  PARTNER_NOT_TRASHED ("e.partner_id") \
+  NOT_SNOOZED ("'expectation:' || e.id || ':' || e.next_due_on")
 
 static void
 describe_agreement (LiaAttentionContext *context,
@@ -359,22 +420,19 @@ describe_agreement (LiaAttentionContext *context,
     item->text = g_strdup_printf (_("Agreement with %s ends on %s"), item->partner_name, day);
 }
 
-static gboolean
-collect_agreements (LiaAttentionContext  *context,
-                    GError              **error)
-{
-  static const char sql[] =
-    "SELECT 'agreement:' || a.id, p.id, p.name, a.id, a.ends_on,"
-    " CAST (julianday (:today) - julianday (a.ends_on) AS INTEGER), p.sort_name, a.auto_renews"
-    " FROM agreement AS a JOIN" PARTNER_BY_ID " ON p.id = a.partner_id"
-    " WHERE a.status = 'active' AND a.deleted_at IS NULL"
-    " AND a.ends_on <= date (:today, '+60 days') AND p.deleted_at IS NULL"
-    NOT_SNOOZED ("'agreement:' || a.id");
+#define AGREEMENT_DUE "a.ends_on"
+#define AGREEMENT_COLUMNS \
+  "SELECT 'agreement:' || a.id, p.id, p.name, a.id, " AGREEMENT_DUE "," \
+  " CAST (julianday (:today) - julianday (" AGREEMENT_DUE ") AS INTEGER), p.sort_name, a.auto_renews"
+#define AGREEMENT_FROM " FROM agreement AS a"
+#define AGREEMENT_JOIN " JOIN" PARTNER_BY_ID " ON p.id = a.partner_id"
+#define AGREEMENT_WHERE \
+  " WHERE a.status = 'active' AND a.deleted_at IS NULL" \
+  " AND a.ends_on <= date (:today, '+60 days')" \
+  PARTNER_NOT_TRASHED ("a.partner_id") \
+  NOT_SNOOZED ("'agreement:' || a.id")
 
-  G_STATIC_ASSERT (LIA_ATTENTION_AGREEMENT_NOTICE_DAYS == 60);
-
-  return collect (context, sql, LIA_ATTENTION_AGREEMENT_ENDING, describe_agreement, error);
-}
+G_STATIC_ASSERT (LIA_ATTENTION_AGREEMENT_NOTICE_DAYS == 60);
 
 /* An upcoming event a listing cannot go out with: no time (a single day
  * without hours), no venue (nor an online link), no description, or still
@@ -424,56 +482,48 @@ describe_event (LiaAttentionContext *context,
     }
 }
 
+#define EVENT_DUE "date (max (e.start_utc, :now), 'unixepoch')"
 #define EVENT_COLUMNS \
-  "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id," \
-  " date (max (e.start_utc, :now), 'unixepoch')," \
-  " CAST (julianday (:today) - julianday (date (max (e.start_utc, :now), 'unixepoch')) AS INTEGER)," \
+  "SELECT 'event:' || e.id, coalesce (p.id, 0), coalesce (p.name, ''), e.id, " EVENT_DUE "," \
+  " CAST (julianday (:today) - julianday (" EVENT_DUE ") AS INTEGER)," \
   " coalesce (p.sort_name, ''), e.title," \
   " e.all_day = 1 AND e.dtend IS NULL," \
   " coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = ''," \
   " trim (e.description) = '' AND trim (e.summary) = ''," \
-  " e.status = 'draft'" \
-  " FROM event AS e"
+  " e.status = 'draft'"
+/* The library's own events have no partner. */
+#define EVENT_JOIN " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
 
 /* Its terms on e are the WHERE of event_single_lacking_idx and
  * event_series_lacking_idx (0005-event-lacking-index.sql, 0006): keep them the
  * same. */
 #define EVENT_LACKS \
-  " AND e.status <> 'cancelled' AND (p.id IS NULL OR p.deleted_at IS NULL)" \
+  " AND e.status <> 'cancelled'" \
+  " AND (e.partner_id IS NULL OR e.partner_id NOT IN " PARTNER_TRASHED_IDS ")" \
   " AND ((e.all_day = 1 AND e.dtend IS NULL)" \
   "      OR (coalesce (trim (e.venue_name), '') = '' AND coalesce (trim (e.online_url), '') = '')" \
   "      OR (trim (e.description) = '' AND trim (e.summary) = '')" \
   "      OR e.status = 'draft')" \
   NOT_SNOOZED ("'event:' || e.id")
 
-static gboolean
-collect_events (LiaAttentionContext  *context,
-                GError              **error)
-{
-  /* Single events that start in the next 30 days, by
-   * event_single_lacking_idx; series still running that started before the
-   * 30 days end, by event_series_lacking_idx, from today (their next date).
-   * Both indexes hold the events that lack details alone
-   * (0005-event-lacking-index.sql), their WHERE the terms of EVENT_LACKS,
-   * and since 0006 every column EVENT_COLUMNS reads.
-   * Changed dates of a series are the series' business. */
-  static const char singles[] =
-    EVENT_COLUMNS " INDEXED BY event_single_lacking_idx"
-    " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
-    " WHERE e.deleted_at IS NULL AND e.rrule IS NULL AND e.recurrence_of IS NULL"
-    " AND e.start_utc >= :now AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
-    EVENT_LACKS;
-  static const char series[] =
-    EVENT_COLUMNS " INDEXED BY event_series_lacking_idx"
-    " LEFT JOIN" PARTNER_BY_ID " ON p.id = e.partner_id"
-    " WHERE e.deleted_at IS NULL AND e.rrule IS NOT NULL AND e.recurrence_of IS NULL"
-    " AND (e.last_end_utc IS NULL OR e.last_end_utc >= :now)"
-    " AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400"
-    EVENT_LACKS;
-
-  return collect (context, singles, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error) &&
-         collect (context, series, LIA_ATTENTION_EVENT_INCOMPLETE, describe_event, error);
-}
+/* Single events that start in the next 30 days, by
+ * event_single_lacking_idx; series still running that started before the
+ * 30 days end, by event_series_lacking_idx, from today (their next date).
+ * Both indexes hold the events that lack details alone
+ * (0005-event-lacking-index.sql), their WHERE the terms of EVENT_LACKS, and
+ * since 0006 every column EVENT_COLUMNS reads. Changed dates of a series
+ * are the series' business. */
+#define EVENT_SINGLES_FROM " FROM event AS e INDEXED BY event_single_lacking_idx"
+#define EVENT_SINGLES_WHERE \
+  " WHERE e.deleted_at IS NULL AND e.rrule IS NULL AND e.recurrence_of IS NULL" \
+  " AND e.start_utc >= :now AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400" \
+  EVENT_LACKS
+#define EVENT_SERIES_FROM " FROM event AS e INDEXED BY event_series_lacking_idx"
+#define EVENT_SERIES_WHERE \
+  " WHERE e.deleted_at IS NULL AND e.rrule IS NOT NULL AND e.recurrence_of IS NULL" \
+  " AND (e.last_end_utc IS NULL OR e.last_end_utc >= :now)" \
+  " AND e.start_utc < :now + " G_STRINGIFY (LIA_ATTENTION_EVENT_NOTICE_DAYS) " * 86400" \
+  EVENT_LACKS
 
 /* Publishing, in SQL over the sync layer's tables (core does not know
  * sync/): a target whose last run failed, or with items the server
@@ -518,27 +568,21 @@ describe_publish_failed (LiaAttentionContext *context,
                                   n_conflicts > 0 ? conflicts : failed);
 }
 
-static gboolean
-collect_publish_failed (LiaAttentionContext  *context,
-                        GError              **error)
-{
-  /* Shown from the day of the last run (or the target's last change). */
-  static const char sql[] =
-    "SELECT 'publish-failed:' || t.id, 0, '', t.id,"
-    " date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch'),"
-    " CAST (julianday (:today) - julianday (date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch')) AS INTEGER),"
-    " '', t.name, coalesce (t.last_run_state = 'failed', 0),"
-    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'conflict'),"
-    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'failed'),"
-    " (SELECT u.message FROM publish_run AS u WHERE u.target_id = t.id ORDER BY u.started_at DESC, u.id DESC LIMIT 1)"
-    " FROM publish_target AS t"
-    " WHERE t.enabled = 1"
-    " AND (t.last_run_state = 'failed'"
-    "      OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state IN ('failed', 'conflict')))"
-    NOT_SNOOZED ("'publish-failed:' || t.id");
-
-  return collect (context, sql, LIA_ATTENTION_PUBLISH_FAILED, describe_publish_failed, error);
-}
+/* Shown from the day of the last run (or the target's last change). */
+#define PUBLISH_FAILED_DUE "date (min (coalesce (t.last_run_at, t.updated_at), :now), 'unixepoch')"
+#define PUBLISH_FAILED_COLUMNS \
+  "SELECT 'publish-failed:' || t.id, 0, '', t.id, " PUBLISH_FAILED_DUE "," \
+  " CAST (julianday (:today) - julianday (" PUBLISH_FAILED_DUE ") AS INTEGER)," \
+  " '', t.name, coalesce (t.last_run_state = 'failed', 0)," \
+  " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'conflict')," \
+  " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'failed')," \
+  " (SELECT u.message FROM publish_run AS u WHERE u.target_id = t.id ORDER BY u.started_at DESC, u.id DESC LIMIT 1)"
+#define PUBLISH_FAILED_FROM " FROM publish_target AS t"
+#define PUBLISH_FAILED_WHERE \
+  " WHERE t.enabled = 1" \
+  " AND (t.last_run_state = 'failed'" \
+  "      OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state IN ('failed', 'conflict')))" \
+  NOT_SNOOZED ("'publish-failed:' || t.id")
 
 static void
 describe_publish_pending (LiaAttentionContext *context,
@@ -565,39 +609,67 @@ describe_publish_pending (LiaAttentionContext *context,
   " ON " LIA_SQL_EVENT_CHANGED_FOR_WEBSITE ("coalesce (t2.last_run_at, 0)") \
   " WHERE t2.enabled = 1"
 
-static gboolean
-collect_publish_pending (LiaAttentionContext  *context,
-                         GError              **error)
-{
-  /* Shown from the first change waiting (never before the target was
-   * added); records left pending by an interrupted run wait too. */
-  static const char sql[] =
-    "SELECT 'publish-pending:' || t.id, 0, '', t.id,"
-    " date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch'),"
-    " CAST (julianday (:today) - julianday (date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch')) AS INTEGER),"
-    " '', t.name, coalesce (c.n, 0),"
-    " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending')"
-    " FROM publish_target AS t LEFT JOIN"
-    " (SELECT t2.id AS target_id, count (*) AS n, max (min (e.updated_at), t2.created_at) AS since"
-    PUBLISH_CHANGED_EVENTS
-    "  GROUP BY t2.id) AS c ON c.target_id = t.id"
-    " WHERE t.enabled = 1"
-    " AND (c.n > 0 OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending'))"
-    NOT_SNOOZED ("'publish-pending:' || t.id");
+/* Shown from the first change waiting (never before the target was
+ * added); records left pending by an interrupted run wait too. */
+#define PUBLISH_PENDING_DUE "date (min (coalesce (c.since, t.last_run_at, t.created_at), :now), 'unixepoch')"
+#define PUBLISH_PENDING_COLUMNS \
+  "SELECT 'publish-pending:' || t.id, 0, '', t.id, " PUBLISH_PENDING_DUE "," \
+  " CAST (julianday (:today) - julianday (" PUBLISH_PENDING_DUE ") AS INTEGER)," \
+  " '', t.name, coalesce (c.n, 0)," \
+  " (SELECT count (*) FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending')"
+/* The changes are part of what the item is: its count needs them too. */
+#define PUBLISH_PENDING_FROM \
+  " FROM publish_target AS t LEFT JOIN" \
+  " (SELECT t2.id AS target_id, count (*) AS n, max (min (e.updated_at), t2.created_at) AS since" \
+  PUBLISH_CHANGED_EVENTS \
+  "  GROUP BY t2.id) AS c ON c.target_id = t.id"
+#define PUBLISH_PENDING_WHERE \
+  " WHERE t.enabled = 1" \
+  " AND (c.n > 0 OR EXISTS (SELECT 1 FROM publish_record AS r WHERE r.target_id = t.id AND r.state = 'pending'))" \
+  NOT_SNOOZED ("'publish-pending:' || t.id")
 
-  return collect (context, sql, LIA_ATTENTION_PUBLISH_PENDING, describe_publish_pending, error);
-}
+/* A source from the parts of its SQL: @columns (key, partner id, name,
+ * record id, due day, days overdue, the partner's sort name, then its
+ * own), @from, @join (what @columns alone read: the partner's names),
+ * @where and @due, the SQL of its due day. Its count is @from and @where
+ * alone, named @name (the tests find it by that). Its first rows are in
+ * compare_items()'s order within one source: due day (most days overdue
+ * first; the kind of an expectation follows them), then the partner's
+ * sort name, name and the key. Where @from's index is in due order
+ * (follow-ups, expectations, agreements) sqlite reads rows only until
+ * :limit are past, sorting the ties; elsewhere it keeps the first :limit
+ * as the rows go by, never sorting them all. */
+#define SOURCE(kind, name, notice_days, columns, from, join, where, due, describe) \
+  { kind, notice_days, \
+    columns from join where, \
+    "SELECT count (*) AS " name ", total (" due " > :since)" from where, \
+    columns from join where " ORDER BY 5, 7, 3, 1 LIMIT :limit", \
+    describe }
 
-/* The sources of the radar: a later one is one more function and one
+/* The sources of the radar: a later one is its SQL, its sentence and one
  * more line here. */
-static const LiaAttentionSourceFunc sources[] = {
-  collect_stale,
-  collect_follow_ups,
-  collect_expectations,
-  collect_agreements,
-  collect_events,
-  collect_publish_failed,
-  collect_publish_pending,
+static const LiaAttentionSource sources[] = {
+  SOURCE (LIA_ATTENTION_STALE, "stale", 0,
+          STALE_COLUMNS, STALE_FROM, "", STALE_WHERE, STALE_DUE, describe_stale),
+  SOURCE (LIA_ATTENTION_FOLLOW_UP, "follow_ups", 0,
+          FOLLOW_UP_COLUMNS, FOLLOW_UP_FROM, FOLLOW_UP_JOIN, FOLLOW_UP_WHERE, FOLLOW_UP_DUE,
+          describe_follow_up),
+  SOURCE (LIA_ATTENTION_EXPECTATION_DUE, "expectations", 0,
+          EXPECTATION_COLUMNS, EXPECTATION_FROM, EXPECTATION_JOIN, EXPECTATION_WHERE, EXPECTATION_DUE,
+          describe_expectation),
+  SOURCE (LIA_ATTENTION_AGREEMENT_ENDING, "agreements", LIA_ATTENTION_AGREEMENT_NOTICE_DAYS,
+          AGREEMENT_COLUMNS, AGREEMENT_FROM, AGREEMENT_JOIN, AGREEMENT_WHERE, AGREEMENT_DUE,
+          describe_agreement),
+  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, "single_events", LIA_ATTENTION_EVENT_NOTICE_DAYS,
+          EVENT_COLUMNS, EVENT_SINGLES_FROM, EVENT_JOIN, EVENT_SINGLES_WHERE, EVENT_DUE, describe_event),
+  SOURCE (LIA_ATTENTION_EVENT_INCOMPLETE, "series", LIA_ATTENTION_EVENT_NOTICE_DAYS,
+          EVENT_COLUMNS, EVENT_SERIES_FROM, EVENT_JOIN, EVENT_SERIES_WHERE, EVENT_DUE, describe_event),
+  SOURCE (LIA_ATTENTION_PUBLISH_FAILED, "publish_failed", 0,
+          PUBLISH_FAILED_COLUMNS, PUBLISH_FAILED_FROM, "", PUBLISH_FAILED_WHERE, PUBLISH_FAILED_DUE,
+          describe_publish_failed),
+  SOURCE (LIA_ATTENTION_PUBLISH_PENDING, "publish_pending", 0,
+          PUBLISH_PENDING_COLUMNS, PUBLISH_PENDING_FROM, "", PUBLISH_PENDING_WHERE, PUBLISH_PENDING_DUE,
+          describe_publish_pending),
 };
 
 /* The partner's sort name (casefolded, accents removed: what the partner
@@ -623,11 +695,54 @@ compare_items (gconstpointer a,
   return g_strcmp0 (x->key, y->key);
 }
 
-static char *
-format_date (const GDate *date)
+/* Sets @context up for @today. Clear it with clear_context(), whatever
+ * this returns. */
+static gboolean
+init_context (LiaAttentionContext  *context,
+              LiaStore             *store,
+              const GDate          *today,
+              GError              **error)
 {
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
+  g_autoptr(GDateTime) midnight = g_date_time_new_utc (g_date_get_year (today),
+                                                       g_date_get_month (today),
+                                                       g_date_get_day (today), 0, 0, 0);
+
+  context->database = lia_store_get_database (store);
+  print_date (today, context->today, sizeof context->today);
+  context->today_unix = g_date_time_to_unix (midnight);
+  context->snoozing = FALSE;
+  context->days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return find_snoozing (context, error);
+}
+
+static void
+clear_context (LiaAttentionContext *context)
+{
+  g_clear_pointer (&context->days, g_hash_table_unref);
+}
+
+static LiaAttentionGroup
+kind_get_group (LiaAttentionKind kind)
+{
+  switch (kind)
+    {
+    case LIA_ATTENTION_EXPECTATION_DUE:
+    case LIA_ATTENTION_EXPECTATION_MISSED:
+      return LIA_ATTENTION_GROUP_PROMISES;
+    case LIA_ATTENTION_FOLLOW_UP:
+      return LIA_ATTENTION_GROUP_FOLLOW_UPS;
+    case LIA_ATTENTION_AGREEMENT_ENDING:
+      return LIA_ATTENTION_GROUP_AGREEMENTS;
+    case LIA_ATTENTION_EVENT_INCOMPLETE:
+      return LIA_ATTENTION_GROUP_EVENTS;
+    case LIA_ATTENTION_PUBLISH_FAILED:
+    case LIA_ATTENTION_PUBLISH_PENDING:
+      return LIA_ATTENTION_GROUP_PUBLISHING;
+    case LIA_ATTENTION_STALE:
+    default:
+      return LIA_ATTENTION_GROUP_INFORMATION;
+    }
 }
 
 GType
@@ -689,37 +804,110 @@ lia_attention_compute (LiaStore     *store,
                        GError      **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *day = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GHashTable) days = NULL;
   LiaAttentionContext context;
+  gboolean done;
 
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
-  day = format_date (today);
-  midnight = g_date_time_new_utc (g_date_get_year (today), g_date_get_month (today),
-                                  g_date_get_day (today), 0, 0, 0);
 
-  context.database = lia_store_get_database (store);
-  context.today = day;
-  context.today_unix = g_date_time_to_unix (midnight);
-  context.items = items;
-  context.snoozing = FALSE;
-  context.days = days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  done = init_context (&context, store, today, error);
+  for (guint i = 0; done && i < G_N_ELEMENTS (sources); i++)
+    done = collect (&context, &sources[i], sources[i].sql, 0, items, error);
+  clear_context (&context);
 
-  if (!find_snoozing (&context, error))
+  if (!done)
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+  g_ptr_array_sort (items, compare_items);
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * lia_attention_compute_shown:
+ * @store: a #LiaStore
+ * @today: the day to evaluate the rules on
+ * @limits: (array fixed-size=6): how many items of each group to list
+ * @since: (nullable): a day, for @n_new_since
+ * @counts: (out caller-allocates) (array fixed-size=6) (optional): how many
+ *   items each group has in all
+ * @n_new_since: (out) (optional): how many items first showed after @since
+ *   (lia_attention_count_new_since() over every item); 0 without @since
+ * @error: return location for a #GError
+ *
+ * What the Today page shows: the first @limits[group] items of each group,
+ * the same items in the same order as lia_attention_compute() gives, with
+ * the counts of every item. Only the items listed are made and phrased;
+ * the others are counted in SQL over the same rules.
+ *
+ * Returns: (transfer full) (element-type LiaAttentionItem): the items, group
+ *   by group in the order of #LiaAttentionGroup
+ */
+GPtrArray *
+lia_attention_compute_shown (LiaStore     *store,
+                             const GDate  *today,
+                             const guint  *limits,
+                             const GDate  *since,
+                             guint        *counts,
+                             guint        *n_new_since,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GPtrArray *groups[LIA_ATTENTION_N_GROUPS];
+  guint group_counts[LIA_ATTENTION_N_GROUPS] = { 0 };
+  guint n_new = 0;
+  LiaAttentionContext context;
+  gboolean done;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (limits != NULL, NULL);
+  g_return_val_if_fail (since == NULL || g_date_valid (since), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    groups[g] = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
+
+  done = init_context (&context, store, today, error);
+  for (guint i = 0; done && i < G_N_ELEMENTS (sources); i++)
     {
-      if (!sources[i] (&context, error))
-        return NULL;
+      LiaAttentionGroup group = kind_get_group (sources[i].kind);
+      guint n_items = 0, n_source_new = 0;
+
+      done = count_source (&context, &sources[i], since, &n_items, &n_source_new, error);
+      if (done && n_items > 0 && limits[group] > 0)
+        done = collect (&context, &sources[i], sources[i].first_sql, limits[group], groups[group], error);
+      group_counts[group] += n_items;
+      n_new += n_source_new;
+    }
+  clear_context (&context);
+
+  /* A group of several sources has the first of each: their merge, cut
+   * to the limit, is the group's first. */
+  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
+    {
+      if (done)
+        {
+          g_ptr_array_sort (groups[g], compare_items);
+          if (groups[g]->len > limits[g])
+            g_ptr_array_set_size (groups[g], limits[g]);
+          g_ptr_array_extend_and_steal (items, g_steal_pointer (&groups[g]));
+        }
+      else
+        g_clear_pointer (&groups[g], g_ptr_array_unref);
     }
 
-  g_ptr_array_sort (items, compare_items);
+  if (!done)
+    return NULL;
+
+  if (counts != NULL)
+    memcpy (counts, group_counts, sizeof group_counts);
+  if (n_new_since != NULL)
+    *n_new_since = n_new;
 
   return g_steal_pointer (&items);
 }
@@ -784,14 +972,14 @@ lia_attention_snooze (LiaStore     *store,
                       const GDate  *until,
                       GError      **error)
 {
-  g_autofree char *day = NULL;
+  char day[16];
 
   g_return_val_if_fail (LIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
   g_return_val_if_fail (until != NULL && g_date_valid (until), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  day = format_date (until);
+  print_date (until, day, sizeof day);
 
   return write_snooze (store,
                        "INSERT INTO attention_snooze (item_key, until_day, created_at) VALUES (?1, ?2, ?3)"
@@ -858,24 +1046,7 @@ lia_attention_item_get_group (const LiaAttentionItem *item)
 {
   g_return_val_if_fail (item != NULL, LIA_ATTENTION_GROUP_INFORMATION);
 
-  switch (item->kind)
-    {
-    case LIA_ATTENTION_EXPECTATION_DUE:
-    case LIA_ATTENTION_EXPECTATION_MISSED:
-      return LIA_ATTENTION_GROUP_PROMISES;
-    case LIA_ATTENTION_FOLLOW_UP:
-      return LIA_ATTENTION_GROUP_FOLLOW_UPS;
-    case LIA_ATTENTION_AGREEMENT_ENDING:
-      return LIA_ATTENTION_GROUP_AGREEMENTS;
-    case LIA_ATTENTION_EVENT_INCOMPLETE:
-      return LIA_ATTENTION_GROUP_EVENTS;
-    case LIA_ATTENTION_PUBLISH_FAILED:
-    case LIA_ATTENTION_PUBLISH_PENDING:
-      return LIA_ATTENTION_GROUP_PUBLISHING;
-    case LIA_ATTENTION_STALE:
-    default:
-      return LIA_ATTENTION_GROUP_INFORMATION;
-    }
+  return kind_get_group (item->kind);
 }
 
 const char *

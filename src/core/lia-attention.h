@@ -95,6 +95,16 @@ void              lia_attention_item_unref    (LiaAttentionItem  *item);
 GPtrArray        *lia_attention_compute       (LiaStore          *store,
                                                const GDate       *today,
                                                GError           **error);
+/* What the Today page shows: the first @limits[group] items of each group
+ * (as lia_attention_compute() orders them), group after group, and the
+ * counts of all of them. */
+GPtrArray        *lia_attention_compute_shown (LiaStore          *store,
+                                               const GDate       *today,
+                                               const guint       *limits,
+                                               const GDate       *since,
+                                               guint             *counts,
+                                               guint             *n_new_since,
+                                               GError           **error);
 gboolean          lia_attention_snooze        (LiaStore          *store,
                                                const char        *key,
                                                const GDate       *until,

@@ -41,8 +41,9 @@ struct _LiaTodayPage
   GtkWidget       parent_instance;
 
   LiaStore       *store;
-  GPtrArray      *items;          /* LiaAttentionItem, in the page's order */
+  GPtrArray      *items;          /* LiaAttentionItem: the rows shown, group by group */
   GHashTable     *items_by_key;   /* key → LiaAttentionItem, borrowed from items */
+  guint           n_items;        /* every item, shown or not */
   GDate           today;
   guint           refresh_idle;
   guint           clock_timeout;
@@ -51,7 +52,6 @@ struct _LiaTodayPage
   GtkLabel       *group_counts[LIA_ATTENTION_N_GROUPS];
   GtkListBox     *lists[LIA_ATTENTION_N_GROUPS];
   GtkWidget      *more_buttons[LIA_ATTENTION_N_GROUPS];
-  GPtrArray      *group_items[LIA_ATTENTION_N_GROUPS];  /* borrowed from items */
   guint           shown[LIA_ATTENTION_N_GROUPS];        /* rows the group may show */
 
   /* Template widgets */
@@ -359,10 +359,12 @@ focused_row_index (LiaTodayPage *self,
   return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
 }
 
+/* @items are the group's first rows, @count all of them. */
 static void
 update_group (LiaTodayPage      *self,
               LiaAttentionGroup  group,
               GPtrArray         *items,
+              guint              count,
               GDateTime         *now)
 {
   GtkListBox *list = self->lists[group];
@@ -371,7 +373,7 @@ update_group (LiaTodayPage      *self,
   int focused = focused_row_index (self, list);
   gboolean focus_lost = FALSE;
   GtkWidget *child;
-  g_autofree char *count = NULL;
+  g_autofree char *count_text = NULL;
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
@@ -429,10 +431,10 @@ update_group (LiaTodayPage      *self,
       gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
     }
 
-  count = g_strdup_printf ("%'u", items->len);
-  gtk_label_set_label (self->group_counts[group], count);
-  gtk_widget_set_visible (self->groups[group], items->len > 0);
-  gtk_widget_set_visible (self->more_buttons[group], items->len > self->shown[group]);
+  count_text = g_strdup_printf ("%'u", count);
+  gtk_label_set_label (self->group_counts[group], count_text);
+  gtk_widget_set_visible (self->groups[group], count > 0);
+  gtk_widget_set_visible (self->more_buttons[group], count > rows->len);
 }
 
 static void
@@ -440,14 +442,10 @@ on_more_button_clicked_cb (GtkButton    *button,
                            LiaTodayPage *self)
 {
   LiaAttentionGroup group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lia-group"));
-  g_autoptr(GDateTime) now = NULL;
 
-  if (self->group_items[group] == NULL)
-    return;
-
-  now = self->store != NULL ? lia_store_dup_now (self->store) : g_date_time_new_now_utc ();
+  /* The store reads the group's next rows; the rows shown stay. */
   self->shown[group] += ROWS_STEP;
-  update_group (self, group, self->group_items[group], now);
+  refresh (self);
 }
 
 static GTimeZone *
@@ -479,7 +477,8 @@ refresh (LiaTodayPage *self)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *groups[LIA_ATTENTION_N_GROUPS];
-  guint old_count = self->items->len;
+  guint counts[LIA_ATTENTION_N_GROUPS] = { 0 };
+  guint old_count = self->n_items;
   char buffer[128];
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
@@ -488,8 +487,11 @@ refresh (LiaTodayPage *self)
     items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
   else
     {
+      /* Only the rows shown are read and phrased, the rest counted: a
+       * large desk has tens of thousands of items. */
       get_today (self, &self->today);
-      if (!(items = lia_attention_compute (self->store, &self->today, &error)))
+      if (!(items = lia_attention_compute_shown (self->store, &self->today, self->shown,
+                                                 NULL, counts, NULL, &error)))
         {
           g_warning ("The Today page could not be computed: %s", error->message);
           show_error (self, error);
@@ -518,11 +520,12 @@ refresh (LiaTodayPage *self)
       g_hash_table_insert (self->items_by_key, item->key, item);
     }
 
+  self->n_items = 0;
   for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
     {
-      update_group (self, g, groups[g], now);
-      g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
-      self->group_items[g] = groups[g];
+      update_group (self, g, groups[g], counts[g], now);
+      g_ptr_array_unref (groups[g]);
+      self->n_items += counts[g];
     }
 
   if (g_date_valid (&self->today) &&
@@ -537,14 +540,14 @@ refresh (LiaTodayPage *self)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%'u thing needs a human today, most urgent first.",
                                             "%'u things need a human today, most urgent first.",
-                                            self->items->len),
-                               self->items->len);
+                                            self->n_items),
+                               self->n_items);
     gtk_label_set_label (self->summary_label, summary);
   }
 
-  gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "items" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, self->n_items > 0 ? "items" : "empty");
 
-  if (old_count != self->items->len)
+  if (old_count != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNT]);
 }
 
@@ -1174,8 +1177,6 @@ lia_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->clock_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TODAY_PAGE);
-  for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
-    g_clear_pointer (&self->group_items[g], g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_today_page_parent_class)->dispose (object);
 }
@@ -1359,7 +1360,7 @@ lia_today_page_get_count (LiaTodayPage *self)
 {
   g_return_val_if_fail (LIA_IS_TODAY_PAGE (self), 0);
 
-  return self->items->len;
+  return self->n_items;
 }
 
 void
@@ -1394,8 +1395,21 @@ lia_today_page_take_new_count (LiaTodayPage *self)
     {
       g_date_clear (&since, 1);
       g_date_set_parse (&since, seen_on);
+      /* Counted in SQL: the page holds the rows it shows alone. */
       if (g_date_valid (&since))
-        count = lia_attention_count_new_since (self->items, &since);
+        {
+          static const guint no_rows[LIA_ATTENTION_N_GROUPS] = { 0 };
+          g_autoptr(GPtrArray) none = NULL;
+
+          none = lia_attention_compute_shown (self->store, &self->today, no_rows,
+                                              &since, NULL, &count, &error);
+          if (none == NULL)
+            {
+              g_warning ("What became due could not be counted: %s", error->message);
+              g_clear_error (&error);
+              count = 0;
+            }
+        }
     }
 
   if (g_strcmp0 (seen_on, today) != 0 &&
