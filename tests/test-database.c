@@ -793,6 +793,22 @@ test_migrate_6_to_7 (Fixture       *fixture,
   g_assert_true (lia_database_check_integrity (db, NULL));
 }
 
+/* The page cache is 8 MiB up to a file of 512 MiB, then a sixty-fourth
+ * of the file, up to 64 MiB; an open file gets its size's. */
+static void
+test_cache_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaDatabase) db = create_database (fixture->path);
+
+  g_assert_cmpint (_lia_database_get_cache_kib (0), ==, 8192);
+  g_assert_cmpint (_lia_database_get_cache_kib (512 * (gint64)1024 * 1024), ==, 8192);
+  g_assert_cmpint (_lia_database_get_cache_kib (1216 * (gint64)1024 * 1024), ==, 19456);
+  g_assert_cmpint (_lia_database_get_cache_kib (4 * (gint64)1024 * 1024 * 1024), ==, 65536);
+  g_assert_cmpint (_lia_database_get_cache_kib (40 * (gint64)1024 * 1024 * 1024), ==, 65536);
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "PRAGMA cache_size"), ==, -8192);
+}
+
 static void
 assert_rejected (LiaDatabase *db,
                  const char  *sql)
@@ -952,6 +968,7 @@ main (int   argc,
   ADD ("/database/migrate-4-to-5", test_migrate_4_to_5);
   ADD ("/database/migrate-5-to-6", test_migrate_5_to_6);
   ADD ("/database/migrate-6-to-7", test_migrate_6_to_7);
+  ADD ("/database/cache-size", test_cache_size);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);
   ADD ("/database/statement-cache", test_statement_cache);

@@ -22,4 +22,8 @@ LiaDatabase *_lia_database_open_with_migrations (const char            *path,
                                                  guint                  n_migrations,
                                                  GError               **error);
 
+/* The page cache, in KiB, for a file of @file_size bytes (see
+ * set_cache_size() in lia-database.c). */
+gint64       _lia_database_get_cache_kib        (gint64                 file_size);
+
 G_END_DECLS

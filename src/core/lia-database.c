@@ -200,6 +200,36 @@ query_int (sqlite3     *handle,
   return rc == SQLITE_OK;
 }
 
+/* The page cache grows with the file: a sixty-fourth of it, from 8 MiB
+ * (the default is 2 MiB) to 64 MiB. What a page reads again on each
+ * refresh grows with the file too (the Today page's indexes: about 12 MB
+ * of the 1.2 GB huge benchmark file, more than an 8 MiB cache holds, so
+ * every refresh read them from the file again). The cache takes memory
+ * only for the pages read: a file under 512 MiB costs what it did. */
+gint64
+_lia_database_get_cache_kib (gint64 file_size)
+{
+  return CLAMP (file_size / 64 / 1024, 8192, 65536);
+}
+
+static gboolean
+set_cache_size (sqlite3     *handle,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 page_count, page_size;
+
+  if (!query_int (handle, path, "PRAGMA page_count", &page_count, error) ||
+      !query_int (handle, path, "PRAGMA page_size", &page_size, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT ";",
+                         _lia_database_get_cache_kib (page_count * page_size));
+
+  return exec_sql (handle, path, sql, error);
+}
+
 /* Reads the 100-byte header without sqlite, so that a file that is not an
  * sqlite database is refused before anything could touch it. */
 static gboolean
@@ -537,21 +567,18 @@ _lia_database_open_with_migrations (const char            *path,
   /* WAL lets worker threads read and write beside the window's connection.
    * Statement journals in memory: a transaction of many writes through the
    * FTS triggers (an import) otherwise makes a temporary file per
-   * statement, and runs several times slower. An 8 MiB page cache (the
-   * default is 2 MiB) keeps most of what the partner list's sorts by last
-   * contact and next due read (the interaction and expectation indexes) in
-   * memory on a large file. No memory map: every page of the file it
-   * touched counted in the window's resident memory (106 MiB of a large
-   * file after the Today page alone), while the month view, which gained
-   * most from it, now reads covering indexes. */
+   * statement, and runs several times slower. No memory map: every page
+   * of the file it touched counted in the window's resident memory (106
+   * MiB of a large file after the Today page alone), while the month view,
+   * which gained most from it, now reads covering indexes. */
   if (!exec_sql (self->handle, path,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -8192;"
                  "PRAGMA mmap_size = 0;",
-                 error))
+                 error) ||
+      !set_cache_size (self->handle, path, error))
     return NULL;
 
   if (self->schema_version < target_version)
