@@ -799,6 +799,7 @@ test_trash_restore_delete (Fixture       *fixture,
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(LiaContact) gone = NULL;
   LiaStoreCounts counts;
+  gint64 n_partners = 0;
   gint64 riverside = add_partner (fixture, "Riverside Food Bank");
   gint64 lakeside = add_partner (fixture, "Lakeside Scouts");
   gint64 ana = add_contact (fixture, riverside, "Ana Díaz", TRUE);
@@ -824,6 +825,9 @@ test_trash_restore_delete (Fixture       *fixture,
   g_assert_cmpint (counts.partners, ==, 1);
   g_assert_cmpint (counts.contacts, ==, 1);
   g_assert_cmpint (counts.interactions, ==, 0);
+  g_assert_true (lia_store_count_partners (fixture->store, &n_partners, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_partners, ==, 1);
 
   contacts = lia_store_list_contacts (fixture->store, riverside, TRUE, &error);
   g_assert_no_error (error);
@@ -880,6 +884,9 @@ test_trash_restore_delete (Fixture       *fixture,
   g_assert_cmpint (counts.partners, ==, 2);
   g_assert_cmpint (counts.contacts, ==, 2);
   g_assert_cmpint (counts.interactions, ==, 1);
+  g_assert_true (lia_store_count_partners (fixture->store, &n_partners, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_partners, ==, 2);
   trash = lia_store_list_trash (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);

@@ -87,6 +87,9 @@ GDateTime      *lia_store_dup_now           (LiaStore           *self);
 gboolean        lia_store_get_counts        (LiaStore           *self,
                                              LiaStoreCounts     *counts,
                                              GError            **error);
+gboolean        lia_store_count_partners    (LiaStore           *self,
+                                             gint64             *count,
+                                             GError            **error);
 gboolean        lia_store_is_empty          (LiaStore           *self);
 gboolean        lia_store_is_sample         (LiaStore           *self);
 gboolean        lia_store_get_welcome_done  (LiaStore           *self);

@@ -178,17 +178,17 @@ update_state (LiaPartnersPage *self)
 static void
 count_partners (LiaPartnersPage *self)
 {
-  LiaStoreCounts counts = { 0 };
   g_autoptr(GError) error = NULL;
 
   self->total = 0;
   if (self->store == NULL)
     return;
 
-  if (lia_store_get_counts (self->store, &counts, &error))
-    self->total = counts.partners;
-  else
-    g_debug ("Cannot count the partners: %s", error->message);
+  if (!lia_store_count_partners (self->store, &self->total, &error))
+    {
+      self->total = 0;
+      g_debug ("Cannot count the partners: %s", error->message);
+    }
 }
 
 static void
