@@ -426,6 +426,7 @@ test_retry_then_done (void)
   g_assert_cmpuint (count_requests (dav, "PUT", LIA_FEED_ICS, 503), ==, 1);
   g_assert_cmpuint (count_requests (dav, "PUT", LIA_FEED_ICS, 201), ==, 1);
   g_assert_cmpuint (count_requests (dav, "PUT", NULL, 0), ==, N_FILES + 2);
+  g_assert_cmpuint (report->n_retries, ==, 2);
   assert_published (dav, publish);
 }
 

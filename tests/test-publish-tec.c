@@ -848,6 +848,7 @@ test_timeout_retried (Fixture       *fixture,
   report = run (fixture);
   g_assert_cmpint (report->state, ==, LIA_PUBLISH_RUN_OK);
   g_assert_cmpuint (report->n_done, ==, 1);
+  g_assert_cmpuint (report->n_retries, ==, 1);
   g_assert_cmpuint (lia_tec_server_count_events (fixture->server, TRUE), ==, 1);
   /* The lost create, then the update of what it left. */
   bodies = lia_tec_server_dup_event_bodies (fixture->server);

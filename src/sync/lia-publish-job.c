@@ -302,6 +302,7 @@ typedef struct
   guint              attempts;
   guint              retry_ms;
   int                stop;       /* atomic: 401/403 seen, take no more steps */
+  int                n_retries;  /* atomic */
 } Run;
 
 typedef struct
@@ -540,6 +541,8 @@ worker (gpointer data)
               attempt >= run->attempts)
             break;
 
+          g_debug ("Trying “%s” again: %s", step->title, result->error->message);
+          g_atomic_int_inc (&run->n_retries);
           backoff (run, run->retry_ms << (attempt - 1));
         }
 
@@ -857,7 +860,11 @@ lia_publish_run (LiaStore                *store,
                    attempt >= run.attempts)
             break;
           else
-            backoff (&run, run.retry_ms << (attempt - 1));
+            {
+              g_debug ("Trying to reach the target again: %s", local_error->message);
+              g_atomic_int_inc (&run.n_retries);
+              backoff (&run, run.retry_ms << (attempt - 1));
+            }
         }
 
       if (!prepared)
@@ -958,6 +965,7 @@ lia_publish_run (LiaStore                *store,
                                        target->name, report->n_pending);
 
   report->n_requests = http != NULL ? lia_http_get_n_requests (http) : 0;
+  report->n_retries = (guint)g_atomic_int_get (&run.n_retries);
   g_async_queue_unref (run.todo);
   g_async_queue_unref (run.done);
 

@@ -75,6 +75,7 @@ typedef struct
   LiaPublishRunState  state;
   guint               n_done, n_conflicts, n_failed, n_pending;
   guint               n_requests; /* HTTP requests sent, discovery and retries included */
+  guint               n_retries;  /* requests sent again after a passing failure (not kept by the run log) */
   gint64              started_at; /* Unix seconds */
   gint64              finished_at; /* Unix seconds; 0 for a dry run */
   char               *message;    /* why the run stopped; NULL when it did not */
