@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "lia-ical.h"
-#include "lia-publish-gate.h"
 #include "lia-publish-job.h"
 #include "lia-recurrence.h"
 
@@ -304,7 +303,6 @@ typedef struct
   guint              retry_ms;
   int                stop;       /* atomic: 401/403 seen, take no more steps */
   int                n_retries;  /* atomic */
-  LiaPublishGate     gate;       /* how many requests are in flight */
 } Run;
 
 typedef struct
@@ -499,8 +497,6 @@ worker (gpointer data)
 
       for (guint attempt = 1;; attempt++)
         {
-          gboolean applied;
-
           g_clear_error (&result->error);
           lia_publish_result_clear (&result->result);
 
@@ -520,10 +516,7 @@ worker (gpointer data)
               break;
             }
 
-          lia_publish_gate_enter (&run->gate);
-          applied = apply_step (run->publisher, step, &result->result, run->cancellable, &result->error);
-          lia_publish_gate_leave (&run->gate);
-          if (applied)
+          if (apply_step (run->publisher, step, &result->result, run->cancellable, &result->error))
             {
               result->outcome = LIA_PUBLISH_STEP_DONE;
               break;
@@ -777,7 +770,7 @@ lia_publish_run (LiaStore                *store,
   LiaPublishOptions defaults;
   Run run = { 0 };
   gint64 run_id = 0;
-  guint n_steps = 0, n_completed = 0, n_threads;
+  guint n_steps = 0, n_completed = 0;
 
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
   g_return_val_if_fail (target != NULL && target->id > 0, NULL);
@@ -892,10 +885,8 @@ lia_publish_run (LiaStore                *store,
         g_async_queue_push (run.todo, step);
     }
 
-  n_threads = MIN (options->max_in_flight > 0 ? options->max_in_flight : DEFAULT_IN_FLIGHT, n_steps);
-  lia_publish_gate_init (&run.gate, MAX (n_threads, 1), NULL);
   threads = g_ptr_array_new ();
-  for (guint i = 0; i < n_threads; i++)
+  for (guint i = 0; i < MIN (options->max_in_flight > 0 ? options->max_in_flight : DEFAULT_IN_FLIGHT, n_steps); i++)
     g_ptr_array_add (threads, g_thread_new ("lia-publish", worker, &run));
 
   while (n_completed < n_steps)
@@ -945,8 +936,6 @@ lia_publish_run (LiaStore                *store,
 
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
-  report->in_flight = run.gate.most_active;
-  lia_publish_gate_clear (&run.gate);
 
   report->n_conflicts += report->plan->n_conflict;
   for (guint i = 0; i < report->plan->steps->len; i++)
