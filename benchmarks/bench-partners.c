@@ -318,6 +318,8 @@ main (int   argc,
   gboolean own;
   double growth, search_growth;
 
+  /* Every file's names first (without the shared files, the large one of
+   * our own is written twice: the same seed, the same names). */
   keystroke_names = g_ptr_array_new_with_free_func (g_free);
   bench_data_measure_each (pick_names, keystroke_names);
   own = bench_data_measure_each (measure, datasets);

@@ -211,7 +211,7 @@ keep_cb (sqlite3_context  *context,
   Candidate candidate = { sqlite3_value_int64 (argv[1]), sqlite3_value_double (argv[2]) };
   guint at;
 
-  if (best == NULL || best->limit == 0)
+  if (best == NULL)
     {
       sqlite3_result_int (context, 0);
       return;
@@ -282,7 +282,7 @@ search_kind (LiaDatabase  *database,
     {
       if (sqlite3_column_type (ranked, 1) != SQLITE_NULL)
         g_hash_table_replace (snippets, g_memdup2 (&(gint64) { sqlite3_column_int64 (ranked, 0) }, sizeof (gint64)),
-                              tidy_snippet ((const char *)sqlite3_column_text (ranked, 1)));
+                              g_strdup ((const char *)sqlite3_column_text (ranked, 1)));
     }
 
   if (rc != SQLITE_DONE)
@@ -308,7 +308,7 @@ search_kind (LiaDatabase  *database,
       result->title = g_strdup ((const char *)sqlite3_column_text (record, 0));
       result->partner_id = sqlite3_column_int64 (record, 1);
       snippet = g_hash_table_lookup (snippets, &result->id);
-      result->snippet = g_strdup (snippet != NULL ? snippet : "");
+      result->snippet = tidy_snippet (snippet);
       g_ptr_array_add (results, result);
     }
 
