@@ -15,7 +15,12 @@
 #include "lia-import-dialog.h"
 #include "lia-preferences-window.h"
 #include "lia-store.h"
+#include "lia-update-window.h"
 #include "lia-window.h"
+
+/* How long an update runs before its window shows: a small file's
+ * update ends sooner, and a window that flashes by says nothing. */
+#define UPDATE_WINDOW_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
 
 struct _LiaApplication
 {
@@ -23,7 +28,22 @@ struct _LiaApplication
 
   /* Borrowed (weak pointer) */
   GtkWindow      *preferences_window;
+
+  /* Owned: the files being updated before their windows open */
+  GPtrArray      *updates;
+  GTimeSpan       update_window_delay;
 };
+
+/* A file of an older version, updated in a worker thread. */
+typedef struct
+{
+  LiaApplication  *app;
+  GFile           *file;
+  GCancellable    *cancellable;
+  gint64           started;
+  /* Borrowed (weak pointer): shown once the update takes a while */
+  LiaUpdateWindow *window;
+} Update;
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
 
@@ -63,6 +83,112 @@ lia_application_local_command_line (GApplication   *application,
   return TRUE;
 }
 
+static void
+update_free (Update *update)
+{
+  if (update->window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (update->window), (gpointer *)&update->window);
+  g_object_unref (update->file);
+  g_object_unref (update->cancellable);
+  g_free (update);
+}
+
+static Update *
+find_update_for_file (LiaApplication *self,
+                      GFile          *file)
+{
+  for (guint i = 0; i < self->updates->len; i++)
+    {
+      Update *update = g_ptr_array_index (self->updates, i);
+
+      if (g_file_equal (update->file, file))
+        return update;
+    }
+
+  return NULL;
+}
+
+static void
+on_updating (gpointer user_data)
+{
+  Update *update = user_data;
+  LiaApplication *self = update->app;
+
+  if (update->window != NULL)
+    {
+      lia_update_window_pulse (update->window);
+      return;
+    }
+
+  if (g_cancellable_is_cancelled (update->cancellable) ||
+      g_get_monotonic_time () - update->started < self->update_window_delay)
+    return;
+
+  {
+    g_autofree char *base = g_file_get_basename (update->file);
+    g_autofree char *name = g_filename_display_name (base);
+
+    update->window = lia_update_window_new (ADW_APPLICATION (self), name, update->cancellable);
+    g_object_add_weak_pointer (G_OBJECT (update->window), (gpointer *)&update->window);
+    if (update->window != NULL)
+      gtk_window_present (GTK_WINDOW (update->window));
+  }
+}
+
+static void
+on_update_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Update *update = user_data;
+  LiaApplication *self = update->app;
+  g_autoptr(LiaDatabase) database = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = lia_database_open_finish (result, &error);
+
+  /* Closing the update window means leaving: no window for the file, even
+   * when the update ended first. */
+  if (!g_cancellable_is_cancelled (update->cancellable))
+    {
+      LiaWindow *window;
+
+      if (database != NULL)
+        store = lia_store_new (database);
+      else
+        g_debug ("Cannot update %s: %s", g_file_peek_path (update->file), error->message);
+
+      window = lia_window_new (ADW_APPLICATION (self), store, error);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  if (update->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (update->window));
+
+  g_ptr_array_remove (self->updates, update);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The window of a file of an older version opens after its update, which
+ * for a large file takes long enough to need a window of its own. */
+static void
+start_update (LiaApplication *self,
+              GFile          *file)
+{
+  Update *update = g_new0 (Update, 1);
+
+  update->app = self;
+  update->file = g_object_ref (file);
+  update->cancellable = g_cancellable_new ();
+  update->started = g_get_monotonic_time ();
+  g_ptr_array_add (self->updates, update);
+
+  g_application_hold (G_APPLICATION (self));
+  lia_database_open_async (g_file_peek_path (file), LIA_DATABASE_OPEN_DEFAULT,
+                           on_updating, update, NULL, on_update_opened, update);
+}
+
 static LiaWindow *
 find_window_for_file (LiaApplication *self,
                       GFile          *file)
@@ -99,6 +225,7 @@ open_file (LiaApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   LiaWindow *window;
+  Update *update;
 
   window = find_window_for_file (self, file);
   if (window != NULL)
@@ -107,7 +234,20 @@ open_file (LiaApplication *self,
       return;
     }
 
+  update = find_update_for_file (self, file);
+  if (update != NULL)
+    {
+      if (update->window != NULL)
+        gtk_window_present (GTK_WINDOW (update->window));
+      return;
+    }
+
   path = g_file_get_path (file);
+  if (path != NULL && lia_database_needs_update (path))
+    {
+      start_update (self, file);
+      return;
+    }
   if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -441,6 +581,7 @@ lia_application_dispose (GObject *object)
                                     (gpointer *)&self->preferences_window);
       self->preferences_window = NULL;
     }
+  g_clear_pointer (&self->updates, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_application_parent_class)->dispose (object);
 }
@@ -462,6 +603,18 @@ lia_application_class_init (LiaApplicationClass *klass)
 static void
 lia_application_init (LiaApplication *self)
 {
+  self->updates = g_ptr_array_new_with_free_func ((GDestroyNotify)update_free);
+  self->update_window_delay = UPDATE_WINDOW_DELAY_US;
+}
+
+/* For tests: show the update window at the first word of an update. */
+void
+_lia_application_set_update_window_delay (LiaApplication *self,
+                                          GTimeSpan       delay)
+{
+  g_return_if_fail (LIA_IS_APPLICATION (self));
+
+  self->update_window_delay = delay;
 }
 
 LiaApplication *

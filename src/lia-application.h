@@ -16,4 +16,8 @@ LiaApplication *lia_application_new           (void);
 void            lia_application_open_database (LiaApplication *self,
                                                const char     *path);
 
+/* For tests */
+void            _lia_application_set_update_window_delay (LiaApplication *self,
+                                                          GTimeSpan       delay);
+
 G_END_DECLS

@@ -95,6 +95,16 @@ usage_error (const char *message)
   return LIA_EXIT_USAGE;
 }
 
+/* Updating a large file takes from seconds to more than a minute: a
+ * command (or the nightly job's log) says why it waits. */
+static void
+say_if_updating (const char *path)
+{
+  if (lia_database_needs_update (path))
+    g_printerr (_("Updating ‘%s’ for this version of Liaison. A copy of the file as it was is saved beside it first.\n"),
+                path);
+}
+
 static int
 failure (const GError *error)
 {
@@ -175,6 +185,7 @@ run_info (const char *database,
     database = default_path = lia_database_get_default_path ();
 
   /* info never creates a database: a typo in a path must not make one. */
+  say_if_updating (database);
   if (!(db = lia_database_open (database, LIA_DATABASE_OPEN_DEFAULT, &error)))
     {
       if (default_path != NULL &&
@@ -336,6 +347,7 @@ open_database (const char            *database,
       g_mkdir_with_parents (folder, 0700);
     }
 
+  say_if_updating (database);
   if (!(db = lia_database_open (database, flags, &error)))
     {
       if (default_path != NULL &&

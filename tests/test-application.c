@@ -11,9 +11,10 @@
 #include <adwaita.h>
 
 #include "lia-application.h"
-#include "lia-database.h"
+#include "lia-database-private.h"
 #include "lia-sample-data.h"
 #include "lia-store.h"
+#include "lia-update-window.h"
 #include "lia-window.h"
 #include "lia-test-util.h"
 
@@ -211,6 +212,160 @@ test_show_actions (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_windows, ==, 1);
 }
 
+typedef struct
+{
+  GPtrArray *added;    /* the windows' type names, in the order they opened */
+  gboolean   closed_update_window;
+  gboolean   close_update_window;
+  gint64     schema_version;
+  char      *title;
+} UpdateRun;
+
+static gboolean
+has_liaison_window (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l != NULL; l = l->next)
+    if (LIA_IS_WINDOW (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+close_window_cb (gpointer data)
+{
+  /* GTK closes only a realized window. */
+  gtk_widget_realize (data);
+  gtk_window_close (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 UpdateRun      *run)
+{
+  g_ptr_array_add (run->added, g_strdup (G_OBJECT_TYPE_NAME (window)));
+  /* A stopped update opens nothing. */
+  g_assert_false (run->close_update_window && LIA_IS_WINDOW (window));
+  if (LIA_IS_UPDATE_WINDOW (window) && run->close_update_window)
+    {
+      /* As the user would, before the update's result is in: that comes
+       * at the default priority. */
+      g_idle_add_full (G_PRIORITY_HIGH, close_window_cb, g_object_ref (window), g_object_unref);
+      run->closed_update_window = TRUE;
+    }
+}
+
+static void
+on_update_open_after_cb (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint,
+                         UpdateRun     *run)
+{
+  GtkWindow *window;
+
+  if (run->close_update_window)
+    {
+      /* The update stops and nothing else opens: the run ends by itself. */
+      return;
+    }
+
+  lia_test_iterate_until (has_liaison_window, app, "the file's window opens");
+  /* The update window is gone once the file's window is up. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  run->title = g_strdup (gtk_window_get_title (window));
+  run->schema_version = lia_database_get_schema_version (lia_store_get_database (lia_window_get_store (LIA_WINDOW (window))));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static int
+run_update (Fixture   *fixture,
+            UpdateRun *run)
+{
+  g_autoptr(LiaApplication) app = lia_application_new ();
+  const char *argv[] = { "liaison", "--database", fixture->path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  _lia_application_set_update_window_delay (app, 0);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), run);
+  g_signal_connect_after (app, "open", G_CALLBACK (on_update_open_after_cb), run);
+
+  return g_application_run (G_APPLICATION (app), 3, (char **)argv);
+}
+
+static void
+write_version_6 (Fixture *fixture)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = _lia_database_open_at_version (fixture->path, 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_database_exec (db,
+                                    "INSERT INTO partner (id, name, created_at, updated_at)"
+                                    " VALUES (1, 'Millbrook Seniors Centre', 1, 1)",
+                                    &error));
+  g_assert_no_error (error);
+}
+
+/* A file of an older version opens after its update, which has its own
+ * window while it runs. */
+static void
+test_update_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "branch-library.v6-backup.db", NULL);
+  UpdateRun run = { g_ptr_array_new_with_free_func (g_free) };
+
+  write_version_6 (fixture);
+  g_assert_true (lia_database_needs_update (fixture->path));
+
+  g_assert_cmpint (run_update (fixture, &run), ==, 0);
+
+  g_assert_cmpuint (run.added->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (run.added, 0), ==, "LiaUpdateWindow");
+  g_assert_cmpstr (g_ptr_array_index (run.added, 1), ==, "LiaWindow");
+  g_assert_cmpstr (run.title, ==, "branch-library.db — Liaison");
+  g_assert_cmpint (run.schema_version, ==, LIA_SCHEMA_VERSION);
+  g_assert_false (lia_database_needs_update (fixture->path));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  g_ptr_array_unref (run.added);
+  g_free (run.title);
+}
+
+/* Closing the update window leaves: no window for the file opens. */
+static void
+test_update_window_closed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  UpdateRun run = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_version_6 (fixture);
+  run.close_update_window = TRUE;
+
+  g_assert_cmpint (run_update (fixture, &run), ==, 0);
+
+  g_assert_true (run.closed_update_window);
+  g_assert_cmpuint (run.added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (run.added, 0), ==, "LiaUpdateWindow");
+
+  /* Whether the stop came in time or not, the file is whole. */
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+
+  g_ptr_array_unref (run.added);
+}
+
 static void
 test_usage_error_opens_nothing (Fixture       *fixture,
                                 gconstpointer  data)
@@ -237,6 +392,8 @@ main (int   argc,
   ADD ("/application/default-database", test_default_database);
   ADD ("/application/usage-error-opens-nothing", test_usage_error_opens_nothing);
   ADD ("/application/show-actions", test_show_actions);
+  ADD ("/application/update-window", test_update_window);
+  ADD ("/application/update-window-closed", test_update_window_closed);
 #undef ADD
 
   ret = g_test_run ();

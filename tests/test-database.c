@@ -719,6 +719,168 @@ test_migrate_5_to_6 (Fixture       *fixture,
  * kind, each holding its records outside the trash under their own ids
  * (a changed date of a series is found through its series), the old
  * search_index gone, and the triggers keeping the new tables. */
+/* A file of schema 6, as the version before this one left it. */
+static void
+write_version_6 (const char *path)
+{
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = _lia_database_open_at_version (path, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 6);
+  insert_partners (db, 3);
+}
+
+static void
+test_needs_update (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+
+  g_assert_false (lia_database_needs_update (fixture->path));
+
+  write_version_6 (fixture->path);
+  g_assert_true (lia_database_needs_update (fixture->path));
+  {
+    g_autoptr(LiaDatabase) db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_false (lia_database_needs_update (fixture->path));
+
+  /* Another program's file and a text file are not Liaison's to update. */
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 3; CREATE TABLE t (x);", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_false (lia_database_needs_update (other));
+  g_assert_true (g_file_set_contents (text, "partners, events", -1, NULL));
+  g_assert_false (lia_database_needs_update (text));
+  g_assert_false (lia_database_needs_update (fixture->dir));
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  LiaDatabase  *database;
+  GError       *error;
+  GCancellable *cancellable;
+  guint         n_updating;
+  gboolean      done;
+} AsyncOpen;
+
+static void
+on_updating (gpointer user_data)
+{
+  AsyncOpen *open = user_data;
+
+  g_assert_false (open->done);
+  open->n_updating++;
+  if (open->cancellable != NULL)
+    g_cancellable_cancel (open->cancellable);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncOpen *open = user_data;
+
+  open->database = lia_database_open_finish (result, &open->error);
+  open->done = TRUE;
+  g_main_loop_quit (open->loop);
+}
+
+static void
+test_open_async_updates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *backup = g_strdup_printf ("%s/liaison.v6-backup.db", fixture->dir);
+  AsyncOpen open = { g_main_loop_new (NULL, FALSE) };
+
+  write_version_6 (fixture->path);
+
+  lia_database_open_async (fixture->path, LIA_DATABASE_OPEN_DEFAULT, on_updating, &open, NULL, on_opened, &open);
+  g_main_loop_run (open.loop);
+
+  g_assert_no_error (open.error);
+  g_assert_nonnull (open.database);
+  g_assert_cmpint (lia_database_get_schema_version (open.database), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (lia_database_get_handle (open.database), "SELECT count(*) FROM search_partner"), ==, 3);
+  g_assert_cmpstr (lia_database_get_backup_path (open.database), ==, backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  /* Told once as the update began, at least. */
+  g_assert_cmpuint (open.n_updating, >=, 1);
+
+  /* A file that needs nothing opens without a word. */
+  g_clear_object (&open.database);
+  open.n_updating = 0;
+  open.done = FALSE;
+  lia_database_open_async (fixture->path, LIA_DATABASE_OPEN_DEFAULT, on_updating, &open, NULL, on_opened, &open);
+  g_main_loop_run (open.loop);
+  g_assert_no_error (open.error);
+  g_assert_nonnull (open.database);
+  g_assert_cmpuint (open.n_updating, ==, 0);
+
+  g_clear_object (&open.database);
+  g_main_loop_unref (open.loop);
+}
+
+/* Stopped while a migration runs: the transaction rolls back, the file is
+ * byte for byte as it was, and its backup copy is gone again. */
+static void
+test_open_async_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* A migration that would run for minutes unless interrupted. */
+  static const char *endless = "CREATE TABLE extra (x INTEGER);"
+                               "WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000)"
+                               " INSERT INTO extra SELECT x FROM c;";
+  g_autoptr(LiaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AsyncOpen open = { g_main_loop_new (NULL, FALSE) };
+  LiaMigration *migrations;
+  guint n_files;
+  guint n;
+
+  write_version_6 (fixture->path);
+  before = lia_test_checksum_file (fixture->path);
+  n_files = lia_test_count_files (fixture->dir);
+
+  open.cancellable = g_cancellable_new ();
+  migrations = builtin_plus (0, endless, &n);
+  _lia_database_open_with_migrations_async (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n,
+                                            on_updating, &open, open.cancellable, on_opened, &open);
+  g_main_loop_run (open.loop);
+  free_migrations (migrations, n - 1);
+
+  g_assert_error (open.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (open.error->message, "left as it was"));
+  g_assert_null (open.database);
+  g_assert_cmpuint (open.n_updating, >=, 1);
+
+  after = lia_test_checksum_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (lia_test_count_files (fixture->dir), ==, n_files);
+  db = lia_database_open (fixture->path, LIA_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (lia_database_get_handle (db),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), ==, 0);
+  g_assert_cmpint (query_int (lia_database_get_handle (db), "SELECT count(*) FROM search_partner"), ==, 3);
+
+  g_clear_error (&open.error);
+  g_object_unref (open.cancellable);
+  g_main_loop_unref (open.loop);
+}
+
 static void
 test_migrate_6_to_7 (Fixture       *fixture,
                      gconstpointer  data)
@@ -968,6 +1130,9 @@ main (int   argc,
   ADD ("/database/migrate-4-to-5", test_migrate_4_to_5);
   ADD ("/database/migrate-5-to-6", test_migrate_5_to_6);
   ADD ("/database/migrate-6-to-7", test_migrate_6_to_7);
+  ADD ("/database/needs-update", test_needs_update);
+  ADD ("/database/open-async-updates", test_open_async_updates);
+  ADD ("/database/open-async-cancel", test_open_async_cancel);
   ADD ("/database/cache-size", test_cache_size);
   ADD ("/database/constraints", test_constraints);
   ADD ("/database/meta", test_meta);

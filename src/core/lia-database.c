@@ -235,6 +235,7 @@ set_cache_size (sqlite3     *handle,
 static gboolean
 check_header (const char  *path,
               gboolean    *exists,
+              guint8      *header_out,
               GError     **error)
 {
   g_autofree char *name = dup_display_name (path);
@@ -300,7 +301,136 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  if (header_out != NULL)
+    memcpy (header_out, header, sizeof header);
+
   return TRUE;
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32)bytes[0] << 24 | (guint32)bytes[1] << 16 | (guint32)bytes[2] << 8 | bytes[3];
+}
+
+/**
+ * lia_database_needs_update:
+ * @path: a database file
+ *
+ * Whether opening @path will update an existing Liaison database to this
+ * version's schema, read from the file's header without opening it. A
+ * write-ahead log can hold a newer header than the file; then this says
+ * %TRUE and the open finds nothing to do.
+ *
+ * Returns: %TRUE for a Liaison file of an older schema version
+ */
+gboolean
+lia_database_needs_update (const char *path)
+{
+  guint8 header[100] = { 0 };
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Offsets 60 and 68 of sqlite's header: user_version, application_id. */
+  if (!check_header (path, &exists, header, NULL) || !exists)
+    return FALSE;
+
+  return read_be32 (header + 68) == LIA_APPLICATION_ID &&
+         read_be32 (header + 60) > 0 && read_be32 (header + 60) < LIA_SCHEMA_VERSION;
+}
+
+/* An update that a window waits for: how it shows that work goes on, and
+ * how it is stopped. Shared between the opening thread and the caller's
+ * main context; only the caller's context reads @finished. */
+typedef struct
+{
+  gatomicrefcount           ref_count;
+  GCancellable             *cancellable;
+  GMainContext             *context;
+  LiaDatabaseUpdatingFunc   updating;
+  gpointer                  updating_data;
+  gint64                    last_tick;
+  gboolean                  finished;
+} Progress;
+
+#define TICK_INTERVAL_US (G_USEC_PER_SEC / 10)
+
+static Progress *
+progress_ref (Progress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+progress_unref (Progress *progress)
+{
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    {
+      g_clear_object (&progress->cancellable);
+      g_main_context_unref (progress->context);
+      g_free (progress);
+    }
+}
+
+static gboolean
+progress_dispatch_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  if (!progress->finished && progress->updating != NULL)
+    progress->updating (progress->updating_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the opening thread: tells the caller, at most ten times a second
+ * unless @now, that the update goes on. */
+static void
+progress_tick (Progress *progress,
+               gboolean  now)
+{
+  gint64 time;
+
+  if (progress == NULL)
+    return;
+
+  time = g_get_monotonic_time ();
+  if (!now && time - progress->last_tick < TICK_INTERVAL_US)
+    return;
+  progress->last_tick = time;
+
+  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_dispatch_cb,
+                              progress_ref (progress), (GDestroyNotify)progress_unref);
+}
+
+static gboolean
+progress_is_cancelled (Progress *progress)
+{
+  return progress != NULL && g_cancellable_is_cancelled (progress->cancellable);
+}
+
+/* sqlite's progress handler: a non-zero return interrupts the statement,
+ * and the migration's transaction rolls back. */
+static int
+progress_handler_cb (void *data)
+{
+  Progress *progress = data;
+
+  progress_tick (progress, FALSE);
+
+  return progress_is_cancelled (progress);
+}
+
+static void
+set_cancelled_error (GError     **error,
+                     const char  *path)
+{
+  g_autofree char *name = dup_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               _("The update of ‘%s’ was stopped. The file was left as it was."), name);
 }
 
 static char *
@@ -329,6 +459,7 @@ make_backup_path (const char *path,
  * changes an existing file, so an unwanted upgrade can be undone by hand. */
 static gboolean
 take_backup (LiaDatabase  *self,
+             Progress     *progress,
              GError      **error)
 {
   g_autofree char *backup_path = make_backup_path (self->path, self->schema_version);
@@ -344,10 +475,25 @@ take_backup (LiaDatabase  *self,
         rc = sqlite3_errcode (dest);
       else
         {
-          rc = sqlite3_backup_step (backup, -1);
+          /* In steps of 16 MiB (of 4 KiB pages), so a large file's copy
+           * shows progress and can be stopped. */
+          do
+            {
+              rc = sqlite3_backup_step (backup, 4096);
+              progress_tick (progress, FALSE);
+            }
+          while (rc == SQLITE_OK && !progress_is_cancelled (progress));
           sqlite3_backup_finish (backup);
           rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
         }
+    }
+
+  if (rc == SQLITE_OK && progress_is_cancelled (progress))
+    {
+      sqlite3_close_v2 (dest);
+      g_unlink (backup_path);
+      set_cancelled_error (error, self->path);
+      return FALSE;
     }
 
   if (rc != SQLITE_OK)
@@ -369,23 +515,42 @@ take_backup (LiaDatabase  *self,
   return TRUE;
 }
 
+/* Every pending migration in one transaction: an update from any older
+ * version happens whole or not at all. */
 static gboolean
-apply_migration (LiaDatabase         *self,
-                 const LiaMigration  *migration,
-                 GError             **error)
+apply_migrations (LiaDatabase         *self,
+                  const LiaMigration  *migrations,
+                  guint                n_migrations,
+                  GError             **error)
 {
-  g_autofree char *pragmas = NULL;
   g_autoptr(GError) local_error = NULL;
+  const LiaMigration *failed = NULL;
+  int version = self->schema_version;
 
   if (!exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                             migration->version, LIA_APPLICATION_ID);
+  for (guint i = 0; failed == NULL && i < n_migrations; i++)
+    {
+      g_autofree char *pragmas = NULL;
 
-  if (!exec_sql (self->handle, self->path, migration->sql, &local_error) ||
-      !exec_sql (self->handle, self->path, pragmas, &local_error) ||
-      !exec_sql (self->handle, self->path, "COMMIT", &local_error))
+      if (migrations[i].version <= self->schema_version)
+        continue;
+
+      g_debug ("Updating %s to schema version %d", self->path, migrations[i].version);
+      pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 migrations[i].version, LIA_APPLICATION_ID);
+      if (!exec_sql (self->handle, self->path, migrations[i].sql, &local_error) ||
+          !exec_sql (self->handle, self->path, pragmas, &local_error))
+        failed = &migrations[i];
+      else
+        version = migrations[i].version;
+    }
+
+  if (failed == NULL && !exec_sql (self->handle, self->path, "COMMIT", &local_error))
+    failed = &migrations[n_migrations - 1];
+
+  if (failed != NULL)
     {
       g_autofree char *name = dup_display_name (self->path);
 
@@ -398,11 +563,11 @@ apply_migration (LiaDatabase         *self,
       else
         g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION,
                      _("Could not update ‘%s’ to schema version %d: %s The file was left as it was."),
-                     name, migration->version, local_error->message);
+                     name, failed->version, local_error->message);
       return FALSE;
     }
 
-  self->schema_version = migration->version;
+  self->schema_version = version;
 
   return TRUE;
 }
@@ -451,12 +616,13 @@ lia_database_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
 }
 
-LiaDatabase *
-_lia_database_open_with_migrations (const char            *path,
-                                    LiaDatabaseOpenFlags   flags,
-                                    const LiaMigration    *migrations,
-                                    guint                  n_migrations,
-                                    GError               **error)
+static LiaDatabase *
+open_full (const char            *path,
+           LiaDatabaseOpenFlags   flags,
+           const LiaMigration    *migrations,
+           guint                  n_migrations,
+           Progress              *progress,
+           GError               **error)
 {
   g_autoptr(LiaDatabase) self = NULL;
   g_autofree char *name = NULL;
@@ -473,7 +639,7 @@ _lia_database_open_with_migrations (const char            *path,
   name = dup_display_name (path);
   target_version = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
 
-  if (!check_header (path, &exists, error))
+  if (!check_header (path, &exists, NULL, error))
     return NULL;
 
   if (!exists && !(flags & LIA_DATABASE_OPEN_CREATE))
@@ -583,22 +749,171 @@ _lia_database_open_with_migrations (const char            *path,
 
   if (self->schema_version < target_version)
     {
-      if (self->schema_version > 0 && !take_backup (self, error))
+      gboolean migrated;
+
+      /* A new file is made, not updated: nothing to show or to stop. */
+      if (self->schema_version == 0)
+        progress = NULL;
+
+      progress_tick (progress, TRUE);
+      if (self->schema_version > 0 && !take_backup (self, progress, error))
         return NULL;
 
-      for (guint i = 0; i < n_migrations; i++)
-        {
-          if (migrations[i].version <= self->schema_version)
-            continue;
+      if (progress != NULL)
+        sqlite3_progress_handler (self->handle, 10000, progress_handler_cb, progress);
+      migrated = apply_migrations (self, migrations, n_migrations, error);
+      sqlite3_progress_handler (self->handle, 0, NULL, NULL);
 
-          g_debug ("Updating %s to schema version %d", path, migrations[i].version);
-          if (!apply_migration (self, &migrations[i], error))
-            return NULL;
+      if (!migrated)
+        {
+          /* Stopped by the user: the file is as it was, so its copy goes. */
+          if (progress_is_cancelled (progress))
+            {
+              if (self->backup_path != NULL)
+                g_unlink (self->backup_path);
+              g_clear_error (error);
+              set_cancelled_error (error, path);
+            }
+          return NULL;
         }
     }
 
   return g_steal_pointer (&self);
 }
+
+LiaDatabase *
+_lia_database_open_with_migrations (const char            *path,
+                                    LiaDatabaseOpenFlags   flags,
+                                    const LiaMigration    *migrations,
+                                    guint                  n_migrations,
+                                    GError               **error)
+{
+  return open_full (path, flags, migrations, n_migrations, NULL, error);
+}
+
+typedef struct
+{
+  char                 *path;
+  LiaDatabaseOpenFlags  flags;
+  const LiaMigration   *migrations;
+  guint                 n_migrations;
+  Progress             *progress;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  progress_unref (data->progress);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  LiaDatabase *database;
+
+  database = open_full (data->path, data->flags, data->migrations, data->n_migrations,
+                        data->progress, &error);
+  if (database != NULL)
+    g_task_return_pointer (task, database, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+_lia_database_open_with_migrations_async (const char              *path,
+                                          LiaDatabaseOpenFlags     flags,
+                                          const LiaMigration      *migrations,
+                                          guint                    n_migrations,
+                                          LiaDatabaseUpdatingFunc  updating,
+                                          gpointer                 updating_data,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _lia_database_open_with_migrations_async);
+  /* A migration that finished before the stop still hands its file back. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->flags = flags;
+  data->migrations = migrations;
+  data->n_migrations = n_migrations;
+  data->progress = g_new0 (Progress, 1);
+  g_atomic_ref_count_init (&data->progress->ref_count);
+  data->progress->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  data->progress->context = g_main_context_ref_thread_default ();
+  data->progress->updating = updating;
+  data->progress->updating_data = updating_data;
+  g_task_set_task_data (task, data, (GDestroyNotify)open_data_free);
+
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * lia_database_open_async:
+ * @path: the database file
+ * @flags: whether to create the file when it does not exist
+ * @updating: (nullable) (scope notified): called on the caller's main
+ *   context when an update of the file begins, then at most ten times a
+ *   second while it goes on; never after @callback
+ * @updating_data: data for @updating
+ * @cancellable: (nullable): stops an update; the file stays as it was
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * lia_database_open() in a worker thread, for a window that shows the
+ * update of a large file instead of hanging. The database is handed back
+ * to the caller's thread; use it only there.
+ */
+void
+lia_database_open_async (const char              *path,
+                         LiaDatabaseOpenFlags     flags,
+                         LiaDatabaseUpdatingFunc  updating,
+                         gpointer                 updating_data,
+                         GCancellable            *cancellable,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data)
+{
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load_builtin_migrations ();
+  _lia_database_open_with_migrations_async (path, flags, builtin_migrations, n_builtin_migrations,
+                                            updating, updating_data, cancellable, callback, user_data);
+}
+
+/**
+ * lia_database_open_finish:
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when the update was stopped)
+ */
+LiaDatabase *
+lia_database_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  OpenData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  data->progress->finished = TRUE;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 
 /**
  * lia_database_open:
@@ -623,6 +938,17 @@ lia_database_open (const char            *path,
   return _lia_database_open_with_migrations (path, flags,
                                              builtin_migrations, n_builtin_migrations,
                                              error);
+}
+
+LiaDatabase *
+_lia_database_open_at_version (const char  *path,
+                               int          version,
+                               GError     **error)
+{
+  load_builtin_migrations ();
+  g_return_val_if_fail (version > 0 && (guint)version <= n_builtin_migrations, NULL);
+
+  return open_full (path, LIA_DATABASE_OPEN_CREATE, builtin_migrations, (guint)version, NULL, error);
 }
 
 /**

@@ -39,6 +39,9 @@ typedef enum
   LIA_DATABASE_OPEN_CREATE  = 1 << 0,  /* create the file when absent (never its folder) */
 } LiaDatabaseOpenFlags;
 
+/* Called while lia_database_open_async() updates a file's schema. */
+typedef void (*LiaDatabaseUpdatingFunc) (gpointer user_data);
+
 #define LIA_TYPE_DATABASE (lia_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaDatabase, lia_database, LIA, DATABASE, GObject)
@@ -49,6 +52,16 @@ LiaDatabase *lia_database_open                 (const char            *path,
                                                 LiaDatabaseOpenFlags   flags,
                                                 GError               **error);
 LiaDatabase *lia_database_open_default         (GError               **error);
+gboolean     lia_database_needs_update         (const char            *path);
+void         lia_database_open_async           (const char            *path,
+                                                LiaDatabaseOpenFlags   flags,
+                                                LiaDatabaseUpdatingFunc updating,
+                                                gpointer               updating_data,
+                                                GCancellable          *cancellable,
+                                                GAsyncReadyCallback    callback,
+                                                gpointer               user_data);
+LiaDatabase *lia_database_open_finish          (GAsyncResult          *result,
+                                                GError               **error);
 const char  *lia_database_get_path             (LiaDatabase           *self);
 char        *lia_database_dup_display_name     (LiaDatabase           *self);
 int          lia_database_get_schema_version   (LiaDatabase           *self);

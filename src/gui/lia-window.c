@@ -1082,9 +1082,25 @@ lia_window_new (AdwApplication *application,
                        NULL);
 
   if (store == NULL)
-    show_error (self, error);
+    {
+      show_error (self, error);
+    }
   else
-    notify_new_items (self);
+    {
+      const char *backup = lia_database_get_backup_path (lia_store_get_database (store));
+
+      notify_new_items (self);
+      if (backup != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (backup);
+          g_autofree char *name = g_filename_display_name (base);
+          g_autofree char *title = NULL;
+
+          /* Translators: %s is a file name, such as liaison.v6-backup.db */
+          title = g_strdup_printf (_("Updated for this version of Liaison. The file as it was is kept as ‘%s’."), name);
+          show_toast (self, title);
+        }
+    }
 
   return self;
 }
