@@ -186,7 +186,7 @@ start_update (LiaApplication *self,
 
   g_application_hold (G_APPLICATION (self));
   lia_database_open_async (g_file_peek_path (file), LIA_DATABASE_OPEN_DEFAULT,
-                           on_updating, update, NULL, on_update_opened, update);
+                           on_updating, update, update->cancellable, on_update_opened, update);
 }
 
 static LiaWindow *
