@@ -158,11 +158,12 @@ update_state (LiaPartnersPage *self)
     }
 
   if (has_filters (self))
-    /* Translators: shown below the list, "12 of 60 partners" */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u partner", "%u of %u partners", n_items),
+    /* Translators: shown below the list, "12 of 60 partners"; %'u groups
+     * the digits as the locale does (5,000) */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u partner", "%'u of %'u partners", n_items),
                              n_items, (guint)self->total);
   else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners", n_items), n_items);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u partner", "%'u partners", n_items), n_items);
   gtk_label_set_label (self->count_label, count);
 
   /* The menu button shows when its filters (not the search) hide partners. */
