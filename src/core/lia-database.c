@@ -865,7 +865,7 @@ _lia_database_open_with_migrations_async (const char              *path,
  * lia_database_open_async:
  * @path: the database file
  * @flags: whether to create the file when it does not exist
- * @updating: (nullable) (scope notified): called on the caller's main
+ * @updating: (nullable): called on the caller's main
  *   context when an update of the file begins, then at most ten times a
  *   second while it goes on; never after @callback
  * @updating_data: data for @updating
