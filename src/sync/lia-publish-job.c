@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lia-ical.h"
+#include "lia-publish-gate.h"
 #include "lia-publish-job.h"
 #include "lia-recurrence.h"
 
@@ -303,6 +304,7 @@ typedef struct
   guint              retry_ms;
   int                stop;       /* atomic: 401/403 seen, take no more steps */
   int                n_retries;  /* atomic */
+  LiaPublishGate     gate;       /* how many requests are in flight */
 } Run;
 
 typedef struct
@@ -497,6 +499,8 @@ worker (gpointer data)
 
       for (guint attempt = 1;; attempt++)
         {
+          gboolean applied;
+
           g_clear_error (&result->error);
           lia_publish_result_clear (&result->result);
 
@@ -516,7 +520,10 @@ worker (gpointer data)
               break;
             }
 
-          if (apply_step (run->publisher, step, &result->result, run->cancellable, &result->error))
+          lia_publish_gate_enter (&run->gate);
+          applied = apply_step (run->publisher, step, &result->result, run->cancellable, &result->error);
+          lia_publish_gate_leave (&run->gate);
+          if (applied)
             {
               result->outcome = LIA_PUBLISH_STEP_DONE;
               break;
@@ -770,7 +777,7 @@ lia_publish_run (LiaStore                *store,
   LiaPublishOptions defaults;
   Run run = { 0 };
   gint64 run_id = 0;
-  guint n_steps = 0, n_completed = 0;
+  guint n_steps = 0, n_completed = 0, n_threads;
 
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
   g_return_val_if_fail (target != NULL && target->id > 0, NULL);
@@ -885,8 +892,10 @@ lia_publish_run (LiaStore                *store,
         g_async_queue_push (run.todo, step);
     }
 
+  n_threads = MIN (options->max_in_flight > 0 ? options->max_in_flight : DEFAULT_IN_FLIGHT, n_steps);
+  lia_publish_gate_init (&run.gate, MAX (n_threads, 1), NULL);
   threads = g_ptr_array_new ();
-  for (guint i = 0; i < MIN (options->max_in_flight > 0 ? options->max_in_flight : DEFAULT_IN_FLIGHT, n_steps); i++)
+  for (guint i = 0; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("lia-publish", worker, &run));
 
   while (n_completed < n_steps)
@@ -936,6 +945,8 @@ lia_publish_run (LiaStore                *store,
 
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
+  report->in_flight = run.gate.most_active;
+  lia_publish_gate_clear (&run.gate);
 
   report->n_conflicts += report->plan->n_conflict;
   for (guint i = 0; i < report->plan->steps->len; i++)

@@ -23,7 +23,7 @@ typedef struct
 {
   gboolean    dry_run;          /* plan only, send nothing */
   const char *password;         /* NULL: none (folder, or a server without login) */
-  guint       max_in_flight;    /* 0: 4 */
+  guint       max_in_flight;    /* the most requests at once; 0: 4 (see lia-publish-gate.h) */
   guint       max_attempts;     /* a passing failure is tried this often; 0: 4 */
   guint       retry_delay_ms;   /* before the first retry, doubling; 0: 1000 */
   guint       timeout_seconds;  /* per request; 0: 30 */
@@ -76,6 +76,7 @@ typedef struct
   guint               n_done, n_conflicts, n_failed, n_pending;
   guint               n_requests; /* HTTP requests sent, discovery and retries included */
   guint               n_retries;  /* requests sent again after a passing failure (not kept by the run log) */
+  guint               in_flight;  /* the most requests the run had in flight at once (not kept) */
   gint64              started_at; /* Unix seconds */
   gint64              finished_at; /* Unix seconds; 0 for a dry run */
   char               *message;    /* why the run stopped; NULL when it did not */
