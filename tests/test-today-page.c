@@ -652,6 +652,26 @@ test_today_empty_state (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (count));
 }
 
+/* Until the store is read (after the window's first frame) the page is
+ * blank, never "All Caught Up"; the list then replaces it at once. */
+static void
+test_today_blank_until_read (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkStack *stack;
+
+  fixture->window = lia_window_new (NULL, fixture->store, NULL);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (get_page (fixture)), LIA_TYPE_TODAY_PAGE, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lia_test_iterate_until (is_mapped, fixture->window, "the window is on screen");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "items");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+}
+
 /* A notification server on the test's session bus. */
 typedef struct
 {
@@ -981,6 +1001,7 @@ main (int   argc,
   ADD ("met-and-renew", test_today_met_and_renew);
   ADD ("open-partner", test_today_open_partner);
   ADD ("empty-state", test_today_empty_state);
+  ADD ("blank-until-read", test_today_blank_until_read);
   ADD ("notification", test_today_notification);
   ADD ("show-more", test_today_show_more);
 

@@ -545,7 +545,14 @@ refresh (LiaTodayPage *self)
     gtk_label_set_label (self->summary_label, summary);
   }
 
-  gtk_stack_set_visible_child_name (self->stack, self->n_items > 0 ? "items" : "empty");
+  /* Blank until there is a store to read; the first reading replaces the
+   * blank page at once, later ones fade. */
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    gtk_stack_set_visible_child_full (self->stack, self->n_items > 0 ? "items" : "empty",
+                                      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   if (old_count != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNT]);
