@@ -95,7 +95,7 @@ usage_error (const char *message)
   return LIA_EXIT_USAGE;
 }
 
-/* Updating a large file takes from seconds to more than a minute: a
+/* Updating a large file takes from seconds to half a minute: a
  * command (or the nightly job's log) says why it waits. */
 static void
 say_if_updating (const char *path)

@@ -12,8 +12,8 @@
 #include "lia-update-window.h"
 
 /* Shown while a database of an older version is updated before its
- * window can open (a large file takes from seconds to more than a
- * minute). The bar pulses as the update reports work; closing the window
+ * window can open (a large file takes from seconds to half a minute).
+ * The bar pulses as the update reports work; closing the window
  * stops the update, and the file stays as it was. */
 struct _LiaUpdateWindow
 {
