@@ -390,12 +390,10 @@ test_full_rolls_back (Fixture       *fixture,
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM search_partner"), ==, 5);
 }
 
-/* The first @n_builtin of the built-in migrations (all when 0), and
- * @extra_sql, when not NULL, as the next version. Free the array and each
- * sql but @extra_sql's with free_migrations(). */
+/* The built-in migrations, then @extra_sql as the next version. Free the
+ * array and each sql but @extra_sql's with free_migrations(). */
 static LiaMigration *
-builtin_plus (guint       n_builtin,
-              const char *extra_sql,
+builtin_plus (const char *extra_sql,
               guint      *n)
 {
   g_auto(GStrv) names = NULL;
@@ -407,11 +405,9 @@ builtin_plus (guint       n_builtin,
   g_assert_nonnull (names);
   count = g_strv_length (names);
   g_assert_cmpuint (count, ==, LIA_SCHEMA_VERSION);
-  if (n_builtin == 0 || n_builtin > count)
-    n_builtin = count;
 
-  migrations = g_new0 (LiaMigration, n_builtin + 1);
-  for (guint i = 0; i < n_builtin; i++)
+  migrations = g_new0 (LiaMigration, count + 1);
+  for (guint i = 0; i < count; i++)
     {
       /* Named NNNN-what.sql: version i + 1 is the name that starts so. */
       g_autofree char *prefix = g_strdup_printf ("%04u-", i + 1);
@@ -427,13 +423,9 @@ builtin_plus (guint       n_builtin,
       migrations[i].version = (int)i + 1;
       migrations[i].sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     }
-  *n = n_builtin;
-  if (extra_sql != NULL)
-    {
-      migrations[n_builtin].version = (int)n_builtin + 1;
-      migrations[n_builtin].sql = extra_sql;
-      *n = n_builtin + 1;
-    }
+  migrations[count].version = (int)count + 1;
+  migrations[count].sql = extra_sql;
+  *n = count + 1;
 
   return migrations;
 }
@@ -461,7 +453,7 @@ test_backup_before_migration (Fixture       *fixture,
   insert_partners (db, 4);
   g_clear_object (&db);
 
-  migrations = builtin_plus (0, "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);", &n);
+  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);", &n);
   db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
   free_migrations (migrations, n - 1);
   g_assert_no_error (error);
@@ -492,7 +484,7 @@ test_failed_migration_leaves_file (Fixture       *fixture,
   g_clear_object (&db);
 
   /* The first statement works, the second fails: both must be undone. */
-  migrations = builtin_plus (0, "CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);", &n);
+  migrations = builtin_plus ("CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);", &n);
   db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n, &error);
   free_migrations (migrations, n - 1);
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_MIGRATION);
@@ -519,15 +511,11 @@ test_migrate_1_to_2 (Fixture       *fixture,
   g_autoptr(LiaDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *plan = NULL;
-  LiaMigration *migrations;
   sqlite3 *handle;
-  guint n;
 
-  migrations = builtin_plus (1, NULL, &n);
-  g_assert_cmpuint (n, ==, 1);
-  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
-  free_migrations (migrations, n);
+  db = _lia_database_open_at_version (fixture->path, 1, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 1);
   g_assert_cmpint (lia_database_get_schema_version (db), ==, 1);
   insert_partners (db, 2);
   g_assert_true (lia_database_exec (db,
@@ -568,16 +556,13 @@ test_migrate_4_to_5 (Fixture       *fixture,
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  LiaMigration *migrations;
   sqlite3 *handle;
   GDate today;
   guint n;
 
-  migrations = builtin_plus (4, NULL, &n);
-  g_assert_cmpuint (n, ==, 4);
-  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
-  free_migrations (migrations, n);
+  db = _lia_database_open_at_version (fixture->path, 4, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 4);
   insert_partners (db, 1);
   /* 2026-11-20 00:00 UTC is 1795132800; the single is on the 25th, the
    * series began in October and never ends. */
@@ -641,15 +626,11 @@ test_migrate_5_to_6 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *plan = NULL;
   LiaPartnerQuery query;
-  LiaMigration *migrations;
   sqlite3 *handle;
-  guint n;
 
-  migrations = builtin_plus (5, NULL, &n);
-  g_assert_cmpuint (n, ==, 5);
-  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
-  free_migrations (migrations, n);
+  db = _lia_database_open_at_version (fixture->path, 5, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 5);
   insert_partners (db, 3);
   /* Partner 1: a call at 100 and a later one in the trash; partner 2: a
    * visit at 200; partner 3: nothing. */
@@ -855,7 +836,7 @@ test_open_async_cancel (Fixture       *fixture,
   n_files = lia_test_count_files (fixture->dir);
 
   open.cancellable = g_cancellable_new ();
-  migrations = builtin_plus (0, endless, &n);
+  migrations = builtin_plus (endless, &n);
   _lia_database_open_with_migrations_async (fixture->path, LIA_DATABASE_OPEN_DEFAULT, migrations, n,
                                             on_updating, &open, open.cancellable, on_opened, &open);
   g_main_loop_run (open.loop);
@@ -889,15 +870,11 @@ test_migrate_6_to_7 (Fixture       *fixture,
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  LiaMigration *migrations;
   sqlite3 *handle;
-  guint n;
 
-  migrations = builtin_plus (6, NULL, &n);
-  g_assert_cmpuint (n, ==, 6);
-  db = _lia_database_open_with_migrations (fixture->path, LIA_DATABASE_OPEN_CREATE, migrations, n, &error);
-  free_migrations (migrations, n);
+  db = _lia_database_open_at_version (fixture->path, 6, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, 6);
   insert_partners (db, 2);
   g_assert_true (lia_database_exec (db,
                                     "UPDATE partner SET name = 'Millbrook Seniors Centre', notes = 'Tai chi' WHERE id = 1;"
