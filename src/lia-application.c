@@ -113,6 +113,8 @@ on_updating (gpointer user_data)
 {
   Update *update = user_data;
   LiaApplication *self = update->app;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
 
   if (update->window != NULL)
     {
@@ -124,15 +126,11 @@ on_updating (gpointer user_data)
       g_get_monotonic_time () - update->started < self->update_window_delay)
     return;
 
-  {
-    g_autofree char *base = g_file_get_basename (update->file);
-    g_autofree char *name = g_filename_display_name (base);
-
-    update->window = lia_update_window_new (ADW_APPLICATION (self), name, update->cancellable);
-    g_object_add_weak_pointer (G_OBJECT (update->window), (gpointer *)&update->window);
-    if (update->window != NULL)
-      gtk_window_present (GTK_WINDOW (update->window));
-  }
+  base = g_file_get_basename (update->file);
+  name = g_filename_display_name (base);
+  update->window = lia_update_window_new (ADW_APPLICATION (self), name, update->cancellable);
+  g_object_add_weak_pointer (G_OBJECT (update->window), (gpointer *)&update->window);
+  gtk_window_present (GTK_WINDOW (update->window));
 }
 
 static void
