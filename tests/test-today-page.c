@@ -982,6 +982,143 @@ test_today_show_more (Fixture       *fixture,
   }
 }
 
+/* What the page showed when its first reading replaced the blank page,
+ * and how many frames were painted before the rest came. */
+typedef struct
+{
+  GtkWidget  *promises;         /* the Promises group's list */
+  GtkWidget  *follow_ups;       /* the Follow-Ups group */
+  guint       paints;
+  int         paints_at_items;
+  guint       rows_at_items;
+  gboolean    follow_ups_at_items;
+  int         paints_at_follow_ups;
+} FillWatch;
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FillWatch     *watch)
+{
+  watch->paints++;
+}
+
+static void
+on_window_realize_cb (GtkWidget *window,
+                      FillWatch *watch)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), watch);
+}
+
+static void
+on_visible_child_cb (GtkStack   *stack,
+                     GParamSpec *pspec,
+                     FillWatch  *watch)
+{
+  if (watch->paints_at_items < 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "items") == 0)
+    {
+      watch->paints_at_items = watch->paints;
+      watch->rows_at_items = count_rows (watch->promises);
+      watch->follow_ups_at_items = gtk_widget_get_visible (watch->follow_ups);
+    }
+}
+
+static void
+on_follow_ups_visible_cb (GtkWidget  *group,
+                          GParamSpec *pspec,
+                          FillWatch  *watch)
+{
+  if (watch->paints_at_follow_ups < 0 && gtk_widget_get_visible (group))
+    watch->paints_at_follow_ups = watch->paints;
+}
+
+static gboolean
+follow_ups_shown (gpointer data)
+{
+  FillWatch *watch = data;
+
+  return watch->paints_at_follow_ups >= 0;
+}
+
+static void
+test_today_first_rows_then_the_rest (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  FillWatch watch = { .paints_at_items = -1, .paints_at_follow_ups = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_key = NULL;
+  g_autofree char *follow_up_key = g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, fixture->follow_up_id);
+  GtkWidget *first_row;
+  LiaTodayPage *page;
+  GtkStack *stack;
+
+  /* 19 more promises missed: 20 rows in the first group, more than a
+   * 760-pixel window shows; the follow-up, the agreement and the stale
+   * partners come in the groups below. */
+  for (int i = 0; i < 19; i++)
+    {
+      g_autoptr(LiaExpectation) expectation = lia_expectation_new ();
+      g_autofree char *what = g_strdup_printf ("report %02d", i);
+
+      lia_expectation_set_partner_id (expectation, fixture->maple_id);
+      lia_expectation_set_direction (expectation, LIA_DIRECTION_PARTNER_PROVIDES);
+      lia_expectation_set_what (expectation, what);
+      lia_expectation_set_cadence_days (expectation, 30);
+      lia_expectation_set_next_due_on (expectation, "2026-02-20");
+      g_assert_true (lia_store_save_expectation (fixture->store, expectation, &error));
+      g_assert_no_error (error);
+    }
+
+  fixture->window = lia_window_new (NULL, fixture->store, NULL);
+  page = get_page (fixture);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), LIA_TYPE_TODAY_PAGE, "stack"));
+  watch.promises = gtk_widget_get_next_sibling (gtk_widget_get_parent (
+    lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Promises")));
+  watch.follow_ups = gtk_widget_get_parent (gtk_widget_get_parent (
+    lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Follow-Ups")));
+  g_assert_true (GTK_IS_LIST_BOX (watch.promises));
+  g_signal_connect (fixture->window, "realize", G_CALLBACK (on_window_realize_cb), &watch);
+  g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_visible_child_cb), &watch);
+  g_signal_connect (watch.follow_ups, "notify::visible", G_CALLBACK (on_follow_ups_visible_cb), &watch);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lia_test_iterate_until (follow_ups_shown, &watch, "the groups below are shown");
+
+  /* The first reading made the rows that fill the page, and left the
+   * groups below for after a frame with those rows was painted. */
+  g_assert_cmpint (watch.paints_at_items, >=, 0);
+  g_assert_cmpuint (watch.rows_at_items, ==, 20);
+  g_assert_false (watch.follow_ups_at_items);
+  g_assert_cmpint (watch.paints_at_follow_ups, >, watch.paints_at_items);
+
+  /* Then the rest, the first rows kept as they were; the summary counted
+   * every item from the start. */
+  first_row = gtk_widget_get_first_child (watch.promises);
+  first_key = g_strdup (gtk_widget_get_name (first_row));
+  iterate ();
+  g_assert_nonnull (find_row (fixture, follow_up_key));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
+    lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Agreements")))));
+  g_assert_true (gtk_widget_get_first_child (watch.promises) == first_row);
+  g_assert_cmpstr (gtk_widget_get_name (first_row), ==, first_key);
+  g_assert_cmpuint (count_rows (watch.promises), ==, 20);
+  g_assert_cmpuint (lia_today_page_get_count (page), ==, 24);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1004,6 +1141,7 @@ main (int   argc,
   ADD ("blank-until-read", test_today_blank_until_read);
   ADD ("notification", test_today_notification);
   ADD ("show-more", test_today_show_more);
+  ADD ("first-rows-then-the-rest", test_today_first_rows_then_the_rest);
 
   return g_test_run ();
 }

@@ -35,6 +35,8 @@
  * large desk has thousands of items, and a row for each would take
  * seconds to build and hundreds of megabytes to keep. */
 #define ROWS_STEP 20
+/* libadwaita's rows are at least this tall: rows enough to fill the page. */
+#define ROW_MIN_HEIGHT 50
 
 struct _LiaTodayPage
 {
@@ -46,6 +48,7 @@ struct _LiaTodayPage
   guint           n_items;        /* every item, shown or not */
   GDate           today;
   guint           refresh_idle;
+  guint           fill_tick;      /* the groups left for after the first rows' frame */
   guint           clock_timeout;
 
   GtkWidget      *groups[LIA_ATTENTION_N_GROUPS];
@@ -70,6 +73,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void refresh (LiaTodayPage *self);
+static gboolean fill_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data);
 
 /* An action to take back: the records as they were before it, a note it
  * logged, a snooze it set. */
@@ -479,9 +483,17 @@ refresh (LiaTodayPage *self)
   GPtrArray *groups[LIA_ATTENTION_N_GROUPS];
   guint counts[LIA_ATTENTION_N_GROUPS] = { 0 };
   guint old_count = self->n_items;
+  guint rows_to_fill = G_MAXUINT;
+  guint rows_made = 0;
+  gboolean deferred = FALSE;
   char buffer[128];
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
 
   if (self->store == NULL)
     items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
@@ -520,13 +532,33 @@ refresh (LiaTodayPage *self)
       g_hash_table_insert (self->items_by_key, item->key, item);
     }
 
+  /* The first reading makes and lays out the rows that fill the page;
+   * the groups below come once they are on screen. Laying out a large
+   * desk's 120 rows (their wrapped labels shaped at each width) kept the
+   * page blank half a second longer (benchmarks/README.md, "startup"). */
+  if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    rows_to_fill = gtk_widget_get_height (GTK_WIDGET (self)) / ROW_MIN_HEIGHT + 1;
+
   self->n_items = 0;
   for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
     {
-      update_group (self, g, groups[g], counts[g], now);
+      if (rows_made >= rows_to_fill && groups[g]->len > 0)
+        {
+          gtk_widget_set_visible (self->groups[g], FALSE);
+          deferred = TRUE;
+        }
+      else
+        {
+          update_group (self, g, groups[g], counts[g], now);
+          rows_made += MIN (groups[g]->len, self->shown[g]);
+        }
       g_ptr_array_unref (groups[g]);
       self->n_items += counts[g];
     }
+
+  if (deferred)
+    self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 
   if (g_date_valid (&self->today) &&
       /* Translators: the day at the top of the Today page; see strftime() */
@@ -565,6 +597,22 @@ refresh_idle_cb (gpointer data)
 
   self->refresh_idle = 0;
   refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A tick runs before its frame's layout and paint; an idle of low
+ * priority runs after them, once the first rows are on screen. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  LiaTodayPage *self = LIA_TODAY_PAGE (widget);
+
+  self->fill_tick = 0;
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -1181,6 +1229,11 @@ lia_today_page_dispose (GObject *object)
 
   lia_today_page_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
   g_clear_handle_id (&self->clock_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TODAY_PAGE);
