@@ -988,11 +988,13 @@ typedef struct
 {
   GtkWidget  *promises;         /* the Promises group's list */
   GtkWidget  *follow_ups;       /* the Follow-Ups group */
+  GtkWidget  *agreements;       /* the Agreements group, below it */
   guint       paints;
   int         paints_at_items;
   guint       rows_at_items;
   gboolean    follow_ups_at_items;
   int         paints_at_follow_ups;
+  int         paints_at_agreements;
 } FillWatch;
 
 static guint
@@ -1045,19 +1047,36 @@ on_follow_ups_visible_cb (GtkWidget  *group,
     watch->paints_at_follow_ups = watch->paints;
 }
 
+static void
+on_agreements_visible_cb (GtkWidget  *group,
+                          GParamSpec *pspec,
+                          FillWatch  *watch)
+{
+  if (watch->paints_at_agreements < 0 && gtk_widget_get_visible (group))
+    watch->paints_at_agreements = watch->paints;
+}
+
 static gboolean
-follow_ups_shown (gpointer data)
+agreements_shown (gpointer data)
 {
   FillWatch *watch = data;
 
-  return watch->paints_at_follow_ups >= 0;
+  return watch->paints_at_agreements >= 0;
+}
+
+static gboolean
+out_of_date_shown (gpointer data)
+{
+  GtkWidget *title = lia_test_find_widget (GTK_WIDGET (data), is_label_text, "Out-of-Date Information");
+
+  return gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (title)));
 }
 
 static void
 test_today_first_rows_then_the_rest (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  FillWatch watch = { .paints_at_items = -1, .paints_at_follow_ups = -1 };
+  FillWatch watch = { .paints_at_items = -1, .paints_at_follow_ups = -1, .paints_at_agreements = -1 };
   g_autoptr(GError) error = NULL;
   g_autofree char *first_key = NULL;
   g_autofree char *follow_up_key = g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, fixture->follow_up_id);
@@ -1089,30 +1108,34 @@ test_today_first_rows_then_the_rest (Fixture       *fixture,
     lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Promises")));
   watch.follow_ups = gtk_widget_get_parent (gtk_widget_get_parent (
     lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Follow-Ups")));
+  watch.agreements = gtk_widget_get_parent (gtk_widget_get_parent (
+    lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Agreements")));
   g_assert_true (GTK_IS_LIST_BOX (watch.promises));
   g_signal_connect (fixture->window, "realize", G_CALLBACK (on_window_realize_cb), &watch);
   g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_visible_child_cb), &watch);
   g_signal_connect (watch.follow_ups, "notify::visible", G_CALLBACK (on_follow_ups_visible_cb), &watch);
+  g_signal_connect (watch.agreements, "notify::visible", G_CALLBACK (on_agreements_visible_cb), &watch);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  lia_test_iterate_until (follow_ups_shown, &watch, "the groups below are shown");
+  lia_test_iterate_until (agreements_shown, &watch, "the groups below are shown");
 
   /* The first reading made the rows that fill the page, and left the
-   * groups below for after a frame with those rows was painted. */
+   * groups below for after a frame with those rows was painted; then
+   * they came one a frame. */
   g_assert_cmpint (watch.paints_at_items, >=, 0);
   g_assert_cmpuint (watch.rows_at_items, ==, 20);
   g_assert_false (watch.follow_ups_at_items);
   g_assert_cmpint (watch.paints_at_follow_ups, >, watch.paints_at_items);
+  g_assert_cmpint (watch.paints_at_agreements, >, watch.paints_at_follow_ups);
 
   /* Then the rest, the first rows kept as they were; the summary counted
    * every item from the start. */
   first_row = gtk_widget_get_first_child (watch.promises);
   first_key = g_strdup (gtk_widget_get_name (first_row));
-  iterate ();
+  lia_test_iterate_until (out_of_date_shown, page, "the last group is shown");
   g_assert_nonnull (find_row (fixture, follow_up_key));
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
-    lia_test_find_widget (GTK_WIDGET (page), is_label_text, "Agreements")))));
+  g_assert_true (gtk_widget_get_visible (watch.agreements));
   g_assert_true (gtk_widget_get_first_child (watch.promises) == first_row);
   g_assert_cmpstr (gtk_widget_get_name (first_row), ==, first_key);
   g_assert_cmpuint (count_rows (watch.promises), ==, 20);

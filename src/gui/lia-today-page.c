@@ -48,7 +48,9 @@ struct _LiaTodayPage
   guint           n_items;        /* every item, shown or not */
   GDate           today;
   guint           refresh_idle;
-  guint           fill_tick;      /* the groups left for after the first rows' frame */
+  guint           fill_tick;      /* the groups below, one a frame after the first rows */
+  guint           fill_idle;
+  guint           groups_made;    /* groups with rows made by the last reading */
   guint           clock_timeout;
 
   GtkWidget      *groups[LIA_ATTENTION_N_GROUPS];
@@ -73,6 +75,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void refresh (LiaTodayPage *self);
+static void refresh_groups (LiaTodayPage *self, guint max_groups);
 static gboolean fill_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data);
 
 /* An action to take back: the records as they were before it, a note it
@@ -477,6 +480,15 @@ get_today (LiaTodayPage *self,
 static void
 refresh (LiaTodayPage *self)
 {
+  refresh_groups (self, G_MAXUINT);
+}
+
+/* Reads the store and makes the rows of at most @max_groups groups that
+ * have items; the groups below stay hidden, to come one a frame. */
+static void
+refresh_groups (LiaTodayPage *self,
+                guint         max_groups)
+{
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
@@ -489,6 +501,7 @@ refresh (LiaTodayPage *self)
   char buffer[128];
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->fill_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
@@ -533,17 +546,21 @@ refresh (LiaTodayPage *self)
     }
 
   /* The first reading makes and lays out the rows that fill the page;
-   * the groups below come once they are on screen. Laying out a large
-   * desk's 120 rows (their wrapped labels shaped at each width) kept the
-   * page blank half a second longer (benchmarks/README.md, "startup"). */
+   * the groups below come once they are on screen, one a frame, so that
+   * the window answers between them. Laying out a large desk's 120 rows
+   * at once (their wrapped labels shaped at each width) kept the page
+   * blank half a second longer (benchmarks/README.md, "startup"). */
   if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     rows_to_fill = gtk_widget_get_height (GTK_WIDGET (self)) / ROW_MIN_HEIGHT + 1;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    max_groups = G_MAXUINT;  /* no frames to wait for */
 
   self->n_items = 0;
+  self->groups_made = 0;
   for (guint g = 0; g < LIA_ATTENTION_N_GROUPS; g++)
     {
-      if (rows_made >= rows_to_fill && groups[g]->len > 0)
+      if (groups[g]->len > 0 && (rows_made >= rows_to_fill || self->groups_made >= max_groups))
         {
           gtk_widget_set_visible (self->groups[g], FALSE);
           deferred = TRUE;
@@ -552,6 +569,7 @@ refresh (LiaTodayPage *self)
         {
           update_group (self, g, groups[g], counts[g], now);
           rows_made += MIN (groups[g]->len, self->shown[g]);
+          self->groups_made += groups[g]->len > 0;
         }
       g_ptr_array_unref (groups[g]);
       self->n_items += counts[g];
@@ -601,8 +619,19 @@ refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  LiaTodayPage *self = data;
+
+  self->fill_idle = 0;
+  refresh_groups (self, self->groups_made + 1);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* A tick runs before its frame's layout and paint; an idle of low
- * priority runs after them, once the first rows are on screen. */
+ * priority runs after them, once the rows made last are on screen. */
 static gboolean
 fill_tick_cb (GtkWidget     *widget,
               GdkFrameClock *frame_clock,
@@ -611,8 +640,8 @@ fill_tick_cb (GtkWidget     *widget,
   LiaTodayPage *self = LIA_TODAY_PAGE (widget);
 
   self->fill_tick = 0;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_idle_cb, self, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -1229,6 +1258,7 @@ lia_today_page_dispose (GObject *object)
 
   lia_today_page_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->fill_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
