@@ -1038,22 +1038,16 @@ on_visible_child_cb (GtkStack   *stack,
     }
 }
 
+/* Which frame a group below first showed in. */
 static void
-on_follow_ups_visible_cb (GtkWidget  *group,
-                          GParamSpec *pspec,
-                          FillWatch  *watch)
+on_group_visible_cb (GtkWidget  *group,
+                     GParamSpec *pspec,
+                     FillWatch  *watch)
 {
-  if (watch->paints_at_follow_ups < 0 && gtk_widget_get_visible (group))
-    watch->paints_at_follow_ups = watch->paints;
-}
+  int *paints_at = group == watch->follow_ups ? &watch->paints_at_follow_ups : &watch->paints_at_agreements;
 
-static void
-on_agreements_visible_cb (GtkWidget  *group,
-                          GParamSpec *pspec,
-                          FillWatch  *watch)
-{
-  if (watch->paints_at_agreements < 0 && gtk_widget_get_visible (group))
-    watch->paints_at_agreements = watch->paints;
+  if (*paints_at < 0 && gtk_widget_get_visible (group))
+    *paints_at = watch->paints;
 }
 
 static gboolean
@@ -1113,8 +1107,8 @@ test_today_first_rows_then_the_rest (Fixture       *fixture,
   g_assert_true (GTK_IS_LIST_BOX (watch.promises));
   g_signal_connect (fixture->window, "realize", G_CALLBACK (on_window_realize_cb), &watch);
   g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_visible_child_cb), &watch);
-  g_signal_connect (watch.follow_ups, "notify::visible", G_CALLBACK (on_follow_ups_visible_cb), &watch);
-  g_signal_connect (watch.agreements, "notify::visible", G_CALLBACK (on_agreements_visible_cb), &watch);
+  g_signal_connect (watch.follow_ups, "notify::visible", G_CALLBACK (on_group_visible_cb), &watch);
+  g_signal_connect (watch.agreements, "notify::visible", G_CALLBACK (on_group_visible_cb), &watch);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));

@@ -477,6 +477,19 @@ get_today (LiaTodayPage *self,
   lia_attention_get_today (zone, now, today);
 }
 
+/* Drops the groups waiting to come one a frame; each reading queues
+ * them again while some are left. */
+static void
+cancel_fill (LiaTodayPage *self)
+{
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
+}
+
 static void
 refresh (LiaTodayPage *self)
 {
@@ -501,12 +514,7 @@ refresh_groups (LiaTodayPage *self,
   char buffer[128];
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_handle_id (&self->fill_idle, g_source_remove);
-  if (self->fill_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
-      self->fill_tick = 0;
-    }
+  cancel_fill (self);
 
   if (self->store == NULL)
     items = g_ptr_array_new_with_free_func ((GDestroyNotify)lia_attention_item_unref);
@@ -1258,12 +1266,7 @@ lia_today_page_dispose (GObject *object)
 
   lia_today_page_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_handle_id (&self->fill_idle, g_source_remove);
-  if (self->fill_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
-      self->fill_tick = 0;
-    }
+  cancel_fill (self);
   g_clear_handle_id (&self->clock_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TODAY_PAGE);
